@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { ConfigError } from "./errors.js";
+
+const optionalText = z.string().trim().optional().transform((value) => value || undefined);
+const list = z.string().optional().transform((value) => (value ?? "").split(",").map((item) => item.trim()).filter(Boolean));
+
+/** Every setting Chronicle reads from the environment, with its default. The README's table mirrors this. */
+const Schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default("127.0.0.1"),
+  CORPUS_DIR: z.string().default("corpus"),
+  DATA_DIR: z.string().default("data"),
+  EMBEDDER: z.enum(["local", "openai"]).default("local"),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalText.pipe(z.string().url().optional()),
+  EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
+  LLM_MODEL: z.string().default("gpt-4o-mini"),
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  API_KEYS: list,
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  WIDGET_ORIGINS: list,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_API_URL: optionalText.pipe(z.string().url().optional()),
+});
+
+export type Config = z.infer<typeof Schema>;
+
+/** Reads and checks the environment once; a bad value fails at start-up, naming its variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new ConfigError(String(issue.path[0]), issue.message);
+}
+
+/** Whether an LLM is configured: an API key or an OpenAI-compatible server URL. */
+export function llmConfigured(config: Config): boolean {
+  return Boolean(config.OPENAI_API_KEY || config.OPENAI_BASE_URL);
+}

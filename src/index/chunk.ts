@@ -1,0 +1,26 @@
+/** An inclusive span of calendar days, as ISO dates (YYYY-MM-DD). */
+export interface DateRange {
+  start: string;
+  end: string;
+}
+
+/** Where a chunk came from: a dated chronology entry or a piece of article prose. */
+export type ChunkKind = "chronology" | "article";
+
+/** The unit that is indexed, retrieved and cited. */
+export interface Chunk {
+  /** Stable across runs: derived from the document, date and text, never from insertion order alone. */
+  id: string;
+  /** File name of the document inside the corpus folder. */
+  doc: string;
+  kind: ChunkKind;
+  text: string;
+  /** Article section heading the chunk sits under. */
+  section?: string;
+  /** Days the chunk speaks about: set for chronology entries and dated article bullets. */
+  date?: DateRange;
+  /** The date as the document writes it ("July 28-Aug. 7, 2024"). */
+  dateLabel?: string;
+  /** Order of the chunk within its document, from 0. */
+  position: number;
+}

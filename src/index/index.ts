@@ -1,0 +1,10 @@
+export type { Chunk, ChunkKind, DateRange } from "./chunk.js";
+export type { Embedder } from "./embedder.js";
+export { embedMany } from "./embedder.js";
+export { createLocalEmbedder } from "./local-embedder.js";
+export { createOpenAIEmbedder } from "./openai-embedder.js";
+export { ensureIndex, type IngestOptions, type IngestResult } from "./ingest.js";
+export type { LoadedIndex } from "./index-files.js";
+export type { Hit } from "./bm25-store.js";
+export { parseDocument } from "./parse-document.js";
+export { parseChronologyLine } from "./chronology.js";

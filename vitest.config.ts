@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts", "evals/**/*.test.ts", "widget/**/*.test.ts", "test/**/*.test.ts"],
+    // Builds the shared index once, so test files open it instead of each embedding the corpus.
+    globalSetup: ["test-support/global-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
