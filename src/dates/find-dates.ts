@@ -112,5 +112,8 @@ export function findDates(text: string, defaultYear: number): DateMention[] {
 function isBareAmbiguousMonth(m: RegExpExecArray, text: string): boolean {
   const words = m[0].trim().split(/\s+/);
   if (words.length !== 1 || !AMBIGUOUS_MONTH.test(words[0])) return false;
-  return !TIME_CONTEXT.test(text.slice(0, m.index));
+  const before = text.slice(0, m.index);
+  // Capitalized inside a sentence ("his May trip") it is the month; at a sentence start it may be the verb.
+  const midSentence = /^[A-Z]/.test(words[0]) && /[\p{L}\p{N},]\s*$/u.test(before);
+  return !midSentence && !TIME_CONTEXT.test(before);
 }

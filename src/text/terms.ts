@@ -1,14 +1,43 @@
 import { stemmer } from "stemmer";
 import { eng } from "stopword";
 
-const STOPWORDS = new Set([...eng, "did", "does", "happened", "happen", "took", "place", "according", "chronology", "corpus"]);
+const STOPWORDS = new Set([...eng, "did", "does", "happened", "happen", "took", "place", "according", "chronology", "corpus", "during", "also", "whose", "tell"]);
 
 // Words, and numbers written with thousands separators or decimals ("90,000", "2.5").
 const WORD = /[\p{L}\p{N}]+(?:[.,]\p{N}+)*/gu;
 
-/** The words of a text, as written. */
+// Abbreviations the corpus uses for what questions spell out: each also indexes the words it stands for.
+const EXPANSIONS: Record<string, string[]> = {
+  FM: ["foreign", "minister"],
+  PM: ["prime", "minister"],
+  UN: ["united", "nations"],
+  US: ["united", "states"],
+  EU: ["european", "union"],
+  PLA: ["army"],
+  FMs: ["foreign", "ministers"],
+};
+
+// British spellings read as the American ones the corpus uses; a people's name as its country's
+// ("Ukrainian FM" answers "Ukraine's foreign minister").
+const SPELLING: Record<string, string> = {
+  russian: "russia", russians: "russia", chinese: "china", ukrainian: "ukraine", ukrainians: "ukraine",
+  belarusian: "belarus", brazilian: "brazil", indian: "india", iranian: "iran", japanese: "japan",
+  korean: "korea", kazakh: "kazakhstan", canadian: "canada", pakistani: "pakistan", egyptian: "egypt",
+  american: "america", americans: "america", turkish: "turkey", laotian: "laos", mongolian: "mongolia",
+  uzbek: "uzbekistan", kyrgyz: "kyrgyzstan", tajik: "tajikistan", afghan: "afghanistan", vietnamese: "vietnam",
+  filipino: "philippines", philippine: "philippines", taiwanese: "taiwan", european: "europe", african: "africa", asian: "asia",
+  defence: "defense", travelled: "traveled", travelling: "traveling", programme: "program", centre: "center",
+  organisation: "organization", organisations: "organizations", labour: "labor", neighbour: "neighbor",
+  neighbouring: "neighboring", favour: "favor", honour: "honor", honoured: "honored", harbour: "harbor",
+  militarisation: "militarization", modernisation: "modernization", recognise: "recognize", recognised: "recognized",
+  criticise: "criticize", criticised: "criticized", emphasise: "emphasize", emphasised: "emphasized",
+  authorise: "authorize", authorised: "authorized", organise: "organize", organised: "organized", analyse: "analyze",
+};
+
+/** The words of a text, as written, each abbreviation followed by the words it stands for. */
 export function tokenize(text: string): string[] {
-  return text.match(WORD) ?? [];
+  const words = text.match(WORD) ?? [];
+  return words.flatMap((word) => (EXPANSIONS[word] ? [word, ...EXPANSIONS[word]] : [word]));
 }
 
 /**
@@ -18,7 +47,8 @@ export function tokenize(text: string): string[] {
  */
 export function normalizeTerm(word: string): string | null {
   const acronym = word.length >= 2 && word === word.toUpperCase() && /\p{Lu}/u.test(word);
-  const lower = word.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/['’]s$/, "");
+  const folded = word.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/['’]s$/, "");
+  const lower = SPELLING[folded] ?? folded;
   if (/^\p{N}[\p{N}.,]*$/u.test(lower)) return lower.replace(/,/g, "");
   if (!acronym && STOPWORDS.has(lower)) return null;
   if (lower.length < 2 && !acronym) return null;

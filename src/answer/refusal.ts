@@ -1,0 +1,34 @@
+import type { QuestionAnalysis } from "../retrieve/question.js";
+import type { Retrieved } from "../retrieve/retriever.js";
+import { terms } from "../text/terms.js";
+import type { TermWeights } from "./term-weights.js";
+
+/** The evidence that the corpus holds an answer at all. */
+export interface Support {
+  /** IDF-weighted share of the question's terms found in the best single chunk among the top three. */
+  lexical: number;
+  /** Highest cosine similarity between the question and a retrieved chunk. */
+  dense: number;
+  /** IDF-weighted share of the question's terms that occur nowhere in the corpus. */
+  unknown: number;
+}
+
+export function measureSupport(analysis: QuestionAnalysis, sources: Retrieved[], weights: TermWeights): Support {
+  const questionTerms = [...new Set(analysis.terms)];
+  const total = questionTerms.reduce((sum, term) => sum + weights.idf(term), 0);
+  const unknown = total ? questionTerms.filter((t) => !weights.known(t)).reduce((sum, t) => sum + weights.idf(t), 0) / total : 0;
+  const lexical = Math.max(0, ...sources.slice(0, 3).map((s) => weights.coverage(questionTerms, new Set(terms(`${s.chunk.section ?? ""} ${s.chunk.text}`)))));
+  const dense = Math.max(0, ...sources.map((s) => s.dense ?? 0));
+  return { lexical, dense, unknown };
+}
+
+/**
+ * Refuses when the corpus plainly lacks the answer. Words and meaning can stand in for each other (a
+ * paraphrase shares few words but is close in meaning), so they are added; words the corpus never uses
+ * count against. A short question must be covered nearly whole by one chunk: "the population of
+ * Vladivostok" is not answered by a chunk on Vladivostok and another on population.
+ */
+export function lacksSupport(support: Support, termCount: number): boolean {
+  if (termCount <= 3 && support.lexical < 0.65) return true;
+  return support.lexical + support.dense - 0.5 * support.unknown < 0.72;
+}

@@ -1,0 +1,29 @@
+import type { Chunk } from "../index/chunk.js";
+import { terms } from "../text/terms.js";
+
+/** How informative each term is in this corpus (inverse document frequency), and how well a text covers a question. */
+export interface TermWeights {
+  idf(term: string): number;
+  /** Whether any chunk contains the term. */
+  known(term: string): boolean;
+  /** IDF-weighted share (0-1) of `questionTerms` that occur in `text`. */
+  coverage(questionTerms: string[], text: string | Set<string>): number;
+}
+
+export function createTermWeights(chunks: Chunk[]): TermWeights {
+  const df = new Map<string, number>();
+  for (const chunk of chunks) for (const term of new Set(terms(chunk.text))) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = chunks.length;
+  const idf = (term: string) => Math.log(1 + n / ((df.get(term) ?? 0) + 0.5));
+  return {
+    idf,
+    known: (term) => df.has(term),
+    coverage(questionTerms, text) {
+      const present = typeof text === "string" ? new Set(terms(text)) : text;
+      const unique = [...new Set(questionTerms)];
+      const total = unique.reduce((sum, term) => sum + idf(term), 0);
+      if (total === 0) return 0;
+      return unique.filter((term) => present.has(term)).reduce((sum, term) => sum + idf(term), 0) / total;
+    },
+  };
+}

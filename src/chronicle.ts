@@ -1,0 +1,133 @@
+import { randomUUID } from "node:crypto";
+import { resolve } from "node:path";
+import { loadConfig, type Config } from "./config.js";
+import { createLocalEmbedder, createOpenAIEmbedder, ensureIndex, type Chunk, type Embedder, type IngestResult } from "./index/index.js";
+import { createRetriever, type Filters, type Retrieved, type Retriever } from "./retrieve/index.js";
+import { createExtractiveAnswerer, createTermWeights, type Answer, type Answerer, type Citation } from "./answer/index.js";
+import { silentLogger, type Logger } from "./logger.js";
+
+/** A retrieved chunk as results show it. */
+export interface SourceView {
+  id: string;
+  doc: string;
+  kind: Chunk["kind"];
+  score: number;
+  date?: Chunk["date"];
+  dateLabel?: string;
+  section?: string;
+  text: string;
+}
+
+/** The answer to one question, with everything a client needs to show and check it. */
+export interface AskResult {
+  /** Identifies this answer, e.g. for feedback. */
+  id: string;
+  question: string;
+  answer: string;
+  citations: Citation[];
+  refused: boolean;
+  mode: Answer["mode"];
+  sources: SourceView[];
+}
+
+export interface AskOptions {
+  filters?: Filters;
+  signal?: AbortSignal;
+  /** Number of chunks retrieved and handed to the answerer. */
+  k?: number;
+}
+
+/** The whole question-answering pipeline over one loaded index. */
+export interface Chronicle {
+  readonly config: Config;
+  readonly retriever: Retriever;
+  readonly ingest: IngestResult;
+  readonly chunks: Chunk[];
+  chunk(id: string): Chunk | undefined;
+  retrieve(question: string, options?: AskOptions): Promise<Retrieved[]>;
+  ask(question: string, options?: AskOptions): Promise<AskResult>;
+  /** The same as `ask`, in pieces: text deltas as they are ready, then the whole result. */
+  askStream(question: string, options?: AskOptions): AsyncGenerator<{ citations: Citation[] } | { delta: string } | { done: AskResult }>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Settings that override the environment. */
+  config?: Partial<Config>;
+  embedder?: Embedder;
+  /** Replaces the answerer chosen from configuration. */
+  answerer?: Answerer;
+  logger?: Logger;
+  onProgress?: (done: number, total: number) => void;
+}
+
+const DEFAULT_K = 8;
+
+/** Builds or loads the index, then wires retrieval and answering. */
+export async function openChronicle(options: OpenOptions = {}): Promise<Chronicle> {
+  const config = { ...loadConfig(), ...options.config };
+  const logger = options.logger ?? silentLogger;
+  const embedder = options.embedder ?? (await createEmbedder(config));
+  const ingest = await ensureIndex({
+    corpusDir: resolve(config.CORPUS_DIR),
+    dataDir: resolve(config.DATA_DIR),
+    embedder,
+    logger,
+    onProgress: options.onProgress,
+  });
+  const { index } = ingest;
+  const retriever = createRetriever(index, embedder);
+  const weights = createTermWeights(index.chunks);
+  const answerer = options.answerer ?? createExtractiveAnswerer({ chunks: index.chunks, weights, coverage: retriever.coverage, year: retriever.year });
+
+  const prepare = async (question: string, opts: AskOptions) => {
+    const analysis = retriever.analyze(question);
+    const sources = await retriever.retrieve(question, { k: opts.k ?? DEFAULT_K, filters: opts.filters, analysis, signal: opts.signal });
+    return { question, analysis, sources, signal: opts.signal };
+  };
+  const result = (question: string, answer: Answer, sources: Retrieved[]): AskResult => ({
+    id: randomUUID(),
+    question,
+    answer: answer.text,
+    citations: answer.citations,
+    refused: answer.refused,
+    mode: answer.mode,
+    sources: sources.map(({ chunk, score }) => ({
+      id: chunk.id, doc: chunk.doc, kind: chunk.kind, score: Math.round(score * 1000) / 1000,
+      ...(chunk.date ? { date: chunk.date, dateLabel: chunk.dateLabel } : {}),
+      ...(chunk.section ? { section: chunk.section } : {}),
+      text: chunk.text,
+    })),
+  });
+
+  return {
+    config,
+    retriever,
+    ingest,
+    chunks: index.chunks,
+    chunk: (id) => index.byId.get(id),
+    retrieve: (question, opts = {}) => retriever.retrieve(question, { k: opts.k ?? DEFAULT_K, filters: opts.filters, signal: opts.signal }),
+    async ask(question, opts = {}) {
+      const input = await prepare(question, opts);
+      return result(question, await answerer.answer(input), input.sources);
+    },
+    async *askStream(question, opts = {}) {
+      const input = await prepare(question, opts);
+      for await (const event of answerer.stream(input)) {
+        if ("done" in event) {
+          yield { done: result(question, event.done, input.sources) };
+        } else {
+          yield event;
+        }
+      }
+    },
+    async close() {},
+  };
+}
+
+async function createEmbedder(config: Config): Promise<Embedder> {
+  if (config.EMBEDDER === "openai") {
+    return createOpenAIEmbedder({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.EMBEDDING_MODEL });
+  }
+  return createLocalEmbedder();
+}

@@ -1,0 +1,4 @@
+export { createRetriever, type Retriever, type Retrieved, type RetrieveOptions } from "./retriever.js";
+export { analyzeQuestion, type QuestionAnalysis, type Intent } from "./question.js";
+export { fuse, DEFAULT_WEIGHTS, type Candidate, type FusionWeights } from "./fuse.js";
+export { passesFilters, type Filters } from "./filters.js";

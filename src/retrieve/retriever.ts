@@ -1,0 +1,119 @@
+import type { Chunk, DateRange } from "../index/chunk.js";
+import { embedMany, type Embedder } from "../index/embedder.js";
+import type { LoadedIndex } from "../index/index-files.js";
+import { overlaps } from "../dates/index.js";
+import { analyzeQuestion, type QuestionAnalysis } from "./question.js";
+import { DEFAULT_WEIGHTS, fuse, type Candidate, type FusionWeights } from "./fuse.js";
+import { passesFilters, type Filters } from "./filters.js";
+
+/** A chunk with its fused score, best first. */
+export interface Retrieved {
+  chunk: Chunk;
+  score: number;
+  /** Cosine similarity to the question, when dense search returned the chunk. */
+  dense?: number;
+  /** BM25 score, when BM25 returned the chunk. */
+  bm25?: number;
+}
+
+export interface RetrieveOptions {
+  /** How many chunks to return (default 8). */
+  k?: number;
+  filters?: Filters;
+  /** Reuse an analysis the caller already made. */
+  analysis?: QuestionAnalysis;
+  signal?: AbortSignal;
+  /** Which rankings to use: both (default), or one alone for comparisons. */
+  mode?: "hybrid" | "bm25" | "dense";
+}
+
+export interface Retriever {
+  /** The year dates without a year are read in: the corpus's main year. */
+  readonly year: number;
+  /** First and last day the dated chunks cover. */
+  readonly coverage: DateRange | undefined;
+  analyze(question: string): QuestionAnalysis;
+  retrieve(question: string, options?: RetrieveOptions): Promise<Retrieved[]>;
+}
+
+// Enough candidates from each ranking that fusion can promote a chunk either ranking placed low.
+const CANDIDATES = 100;
+
+/** Hybrid, date-aware retrieval over a loaded index. */
+export function createRetriever(index: LoadedIndex, embedder: Embedder, weights: FusionWeights = DEFAULT_WEIGHTS): Retriever {
+  const dated = index.chunks.filter((chunk) => chunk.date);
+  const coverage = dated.length
+    ? { start: dated.map((c) => c.date!.start).sort()[0], end: dated.map((c) => c.date!.end).sort().at(-1)! }
+    : undefined;
+  const year = mostCommonYear(dated) ?? new Date().getUTCFullYear();
+  const analyze = (question: string) => analyzeQuestion(question, year);
+
+  return {
+    year,
+    coverage,
+    analyze,
+    async retrieve(question, options = {}) {
+      const { k = 8, filters, mode = "hybrid" } = options;
+      const analysis = options.analysis ?? analyze(question);
+      const candidates = new Map<string, Candidate>();
+      const candidate = (chunk: Chunk): Candidate => {
+        let found = candidates.get(chunk.id);
+        if (!found) {
+          found = { id: chunk.id, kind: chunk.kind, dateMatch: dateMatch(chunk, analysis), exact: exactShare(chunk, analysis) };
+          candidates.set(chunk.id, found);
+        }
+        return found;
+      };
+      const admit = (id: string) => {
+        const chunk = index.byId.get(id);
+        return chunk && passesFilters(chunk, filters) ? chunk : undefined;
+      };
+
+      if (mode !== "dense") {
+        for (const hit of index.bm25.search(question, CANDIDATES)) {
+          const chunk = admit(hit.id);
+          if (chunk) candidate(chunk).bm25 = hit.score;
+        }
+      }
+      if (mode !== "bm25") {
+        const [vector] = await embedMany(embedder, [question], { signal: options.signal });
+        for (const hit of await index.hnsw.search(vector, CANDIDATES)) {
+          const chunk = admit(hit.id);
+          if (chunk) candidate(chunk).dense = hit.score;
+        }
+      }
+      if (mode === "hybrid" && analysis.periods.length) {
+        // Every chunk dated inside the asked period competes, even one neither ranking returned.
+        for (const chunk of dated) if (dateMatch(chunk, analysis) === 1 && passesFilters(chunk, filters)) candidate(chunk);
+      }
+
+      const fused = mode === "hybrid"
+        ? fuse([...candidates.values()], weights)
+        : fuse([...candidates.values()], { bm25: mode === "bm25" ? 1 : 0, dense: mode === "dense" ? 1 : 0, date: 0, exact: 0, chronology: 0 });
+      return fused.slice(0, k).map(({ id, score }) => {
+        const { bm25, dense } = candidates.get(id)!;
+        return { chunk: index.byId.get(id)!, score, bm25, dense };
+      });
+    },
+  };
+}
+
+function dateMatch(chunk: Chunk, analysis: QuestionAnalysis): -1 | 0 | 1 {
+  if (!analysis.periods.length || !chunk.date) return 0;
+  return analysis.periods.some((period) => overlaps(period.range, chunk.date!)) ? 1 : -1;
+}
+
+function exactShare(chunk: Chunk, analysis: QuestionAnalysis): number {
+  if (!analysis.keywords.length) return 0;
+  const text = chunk.text.toLowerCase();
+  return analysis.keywords.filter((word) => text.includes(word.toLowerCase())).length / analysis.keywords.length;
+}
+
+function mostCommonYear(chunks: Chunk[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const chunk of chunks) {
+    const year = Number(chunk.date!.start.slice(0, 4));
+    counts.set(year, (counts.get(year) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
