@@ -6,7 +6,7 @@ import type { QuestionAnalysis } from "../retrieve/question.js";
 import { terms } from "../text/terms.js";
 import { createCitationList, reconcileCitations, type CitationList } from "./citations.js";
 import { lacksSupport, measureSupport } from "./refusal.js";
-import { scoreSentences, type ScoredSentence } from "./sentence-pick.js";
+import { isNumericQuestion, NUMBER, scoreSentences, type ScoredSentence } from "./sentence-pick.js";
 import type { TermWeights } from "./term-weights.js";
 import { selectEntries, topicTerms } from "./timeline.js";
 import type { Answer, Answerer, AnswerInput } from "./types.js";
@@ -68,8 +68,33 @@ function compose(input: AnswerInput, entries: Chunk[], options: ExtractiveOption
 
   if (lacksSupport(measureSupport(analysis, sources, options.weights), new Set(analysis.terms).size)) return { text: NOT_COVERED, citations: [] };
   const ranked = scoreSentences(analysis, sources, options.weights, options.year);
-  if (!ranked.length) return { text: NOT_COVERED, citations: [] };
+  if (!ranked.length || answersSomethingElse(analysis, ranked[0], passage(ranked[0], ranked).join(" "), options.year)) return { text: NOT_COVERED, citations: [] };
   return { text: proseAnswer(analysis, ranked, sources, entries, options, cites), citations: cites.list() };
+}
+
+/**
+ * The best sentence is about something the question did not ask: a "how many" question whose answer
+ * passage holds no number, or a question about one period whose best sentence speaks only of others
+ * ("trade in 2024" met by "in 2023, trade reached ...").
+ */
+function answersSomethingElse(analysis: QuestionAnalysis, best: ScoredSentence, quoted: string, year: number): boolean {
+  if (isNumericQuestion(analysis.text) && !hasQuantity(quoted, findDates(quoted, year))) return true;
+  // "When will X be done?" asks about the future: only a forward-looking sentence can answer it.
+  if (FUTURE_QUESTION.test(analysis.text) && !FORWARD_LOOKING.test(best.sentence)) return true;
+  const spoken = findDates(best.sentence, year);
+  if (!analysis.dates.length || best.chunk.date) return false;
+  const asked = (text: string) => findDates(text, year).some((d) => analysis.dates.some((q) => overlaps(d.range, q.range)));
+  // The sentence may lean on its paragraph for the period ("In 2023, ..." one sentence earlier).
+  return spoken.length > 0 && !asked(best.sentence) && !asked(best.chunk.text);
+}
+
+const FUTURE_QUESTION = /\b(when|what year|how soon)\b.*\b(will|is\s+\w+\s+(expected|scheduled|due|planned)|going to)\b/i;
+const FORWARD_LOOKING = /\b(will|would|shall|expected|expects?|plans?|planned|scheduled|due|to be \w+ed|by (the )?(year-?end|end of)|next|upcoming|future)\b/i;
+
+/** Whether a sentence states a quantity, not counting the numbers inside its dates or names ("G7"). */
+function hasQuantity(sentence: string, dates: Array<{ index: number; text: string }>): boolean {
+  const withoutDates = dates.reduceRight((rest, d) => rest.slice(0, d.index) + rest.slice(d.index + d.text.length), sentence);
+  return NUMBER.test(withoutDates.replace(/[\p{L}][\w-]*\d[\w-]*/gu, ""));
 }
 
 /** The question names only periods the corpus has nothing on (say 2019 while it covers 2024). */

@@ -14,8 +14,14 @@ export interface ScoredSentence {
   score: number;
 }
 
-const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)\b/i;
-const NUMERIC_QUESTION = /\bhow (many|much|large|big|long)\b|\bwhat (percentage|share|proportion|number|amount|size)\b/i;
+/** A figure or a number word: what a "how many" answer must hold. */
+export const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)\b/i;
+const NUMERIC_QUESTION = /\bhow (many|much|large|big|long)\b|\bwhat (percentage|share|proportion|number|amount|size)\b|\bwhat (was|is|were|are) the (value|size|total|volume|number|amount|cost|price|level)\b/i;
+
+/** Questions whose answer is a quantity. */
+export function isNumericQuestion(text: string): boolean {
+  return NUMERIC_QUESTION.test(text);
+}
 const NAME = /\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+/u;
 
 /**
@@ -35,7 +41,7 @@ export function scoreSentences(analysis: QuestionAnalysis, sources: Retrieved[],
       if (analysis.intent === "when" && (source.chunk.date || dates.some((m) => m.precision === "day"))) score += 0.15;
       // The question's own dates ("trade in 2020") are taken out of its terms; matching them still counts.
       if (analysis.dates.some((q) => dates.some((d) => overlaps(d.range, q.range) && (d.precision === q.precision || d.text === q.text)))) score += 0.2;
-      if (NUMERIC_QUESTION.test(analysis.text) && NUMBER.test(sentence)) score += 0.15;
+      if (isNumericQuestion(analysis.text) && NUMBER.test(sentence)) score += 0.15;
       if (analysis.intent === "who" && NAME.test(sentence)) score += 0.1;
       scored.push({ chunk: source.chunk, sentence, index, score });
     });
