@@ -25,7 +25,7 @@ const COUNT = /\bhow many (times|joint|meetings|visits|exercises|drills|patrols|
 const FIRST = /\b(first|earliest|initial)\b/i;
 const LAST = /\b(last|latest|final|most recent)\b/i;
 // "What was the earliest event ...", "the last entry": a question about order, not about a "first-ever" event.
-const ORDINAL_SUBJECT = /\b(first|earliest|last|latest|final|most recent)\s+(\w+\s+)?(event|entry|item|thing|development|meeting|visit|exercise|patrol|drill|one)s?\b/i;
+const ORDINAL_SUBJECT = /\b(first|earliest|last|latest|final|most recent)\s+(\w+\s+){0,3}(event|entry|item|thing|development|meeting|visit|exercise|patrol|drill|one)s?\b/i;
 const WHEN = /\b(when|what date|which date|what day|which day|what month|which month)\b/i;
 const WHO = /^\s*(who|whom|whose)\b|\bwhich (official|minister|leader|person|president|envoy|commander)\b/i;
 const WHERE = /^\s*where\b|\bin which (city|country|place|port|sea)\b|\bwhat (city|country|place|port|location)\b/i;

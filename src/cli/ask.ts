@@ -1,0 +1,33 @@
+import { openChronicle, type AskResult } from "../chronicle.js";
+import { createLogger } from "../logger.js";
+import { runCli } from "./cli-error.js";
+
+const USAGE = 'usage: npm run ask -- [--json] "your question"';
+const MAX_QUESTION = 2000;
+
+runCli(async () => {
+  const args = process.argv.slice(2);
+  const json = args.includes("--json");
+  const unknown = args.find((arg) => arg.startsWith("--") && arg !== "--json");
+  if (unknown) throw new Error(`unknown option ${unknown}. ${USAGE}`);
+  const question = args.filter((arg) => !arg.startsWith("--")).join(" ").trim();
+  if (!question) throw new Error(`no question given. ${USAGE}`);
+  if (question.length > MAX_QUESTION) throw new Error(`the question has ${question.length} characters; the limit is ${MAX_QUESTION}`);
+
+  const chronicle = await openChronicle({ logger: createLogger("warn") });
+  const result = await chronicle.ask(question);
+  await chronicle.close();
+  process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : format(result));
+});
+
+/** The answer, then one line per citation: number, date, document, the first 120 characters. */
+function format(result: AskResult): string {
+  const lines = [result.answer, ""];
+  for (const citation of result.citations) {
+    const chunk = result.sources.find((source) => source.id === citation.id);
+    const where = citation.dateLabel ?? citation.section ?? "article";
+    const text = (chunk?.text ?? citation.text).replace(/\s+/g, " ");
+    lines.push(`[${citation.n}] ${where} · ${citation.doc}: ${text.length > 120 ? `${text.slice(0, 119)}…` : text}`);
+  }
+  return `${lines.join("\n").trimEnd()}\n`;
+}
