@@ -3,12 +3,17 @@ import { parseCliArgs, UsageError } from "./cli-args.js";
 
 describe("parseCliArgs", () => {
   it("defaults to evals/qa.jsonl without JSON", () => {
-    expect(parseCliArgs([])).toEqual({ file: "evals/qa.jsonl", json: false });
+    expect(parseCliArgs([])).toEqual({ file: "evals/qa.jsonl", json: false, retrieval: "hybrid" });
   });
 
   it("reads --file PATH, --file=PATH and --json", () => {
-    expect(parseCliArgs(["--file", "x.jsonl", "--json"])).toEqual({ file: "x.jsonl", json: true });
-    expect(parseCliArgs(["--json", "--file=y.jsonl"])).toEqual({ file: "y.jsonl", json: true });
+    expect(parseCliArgs(["--file", "x.jsonl", "--json"])).toEqual({ file: "x.jsonl", json: true, retrieval: "hybrid" });
+    expect(parseCliArgs(["--json", "--file=y.jsonl"])).toEqual({ file: "y.jsonl", json: true, retrieval: "hybrid" });
+  });
+
+  it("reads --retrieval and rejects unknown kinds", () => {
+    expect(parseCliArgs(["--retrieval", "bm25"]).retrieval).toBe("bm25");
+    expect(() => parseCliArgs(["--retrieval", "magic"])).toThrow(/--retrieval takes hybrid, bm25 or dense/);
   });
 
   it("rejects unknown flags and a --file without a path", () => {

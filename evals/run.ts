@@ -1,5 +1,5 @@
 /**
- * CLI for the eval suite: `npm run eval [-- --file PATH] [-- --json]`.
+ * CLI for the eval suite: `npm run eval [-- --file PATH] [--json] [--retrieval hybrid|bm25|dense]`.
  * Prints a per-question table and a summary; with --json the LAST stdout line is the summary as JSON.
  * Every failure is reported as one line on stderr with exit code 1, never a stack trace.
  */
@@ -15,7 +15,13 @@ async function main(): Promise<void> {
 
   const chronicle = await openChronicle();
   console.log(tableHeader());
-  const { summary } = await runEval(chronicle, items, { onRecord: (record) => console.log(tableRow(record)) }).finally(
+  const { retrieval } = options;
+  const target = {
+    ask: (question: string) => chronicle.ask(question, { retrieval }),
+    retrieve: (question: string, opts: { k: number }) => chronicle.retrieve(question, { ...opts, retrieval }),
+    chunk: (id: string) => chronicle.chunk(id),
+  };
+  const { summary } = await runEval(target, items, { onRecord: (record) => console.log(tableRow(record)) }).finally(
     () => chronicle.close(),
   );
 

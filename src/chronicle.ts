@@ -35,6 +35,8 @@ export interface AskOptions {
   signal?: AbortSignal;
   /** Number of chunks retrieved and handed to the answerer. */
   k?: number;
+  /** Which rankings retrieval uses: both (the default), or one alone for comparison. */
+  retrieval?: "hybrid" | "bm25" | "dense";
 }
 
 /** The whole question-answering pipeline over one loaded index. */
@@ -82,7 +84,7 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
 
   const prepare = async (question: string, opts: AskOptions) => {
     const analysis = retriever.analyze(question);
-    const sources = await retriever.retrieve(question, { k: opts.k ?? DEFAULT_K, filters: opts.filters, analysis, signal: opts.signal });
+    const sources = await retriever.retrieve(question, { k: opts.k ?? DEFAULT_K, filters: opts.filters, analysis, signal: opts.signal, mode: opts.retrieval });
     return { question, analysis, sources, signal: opts.signal };
   };
   const result = (question: string, answer: Answer, sources: Retrieved[]): AskResult => ({
@@ -106,7 +108,8 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
     ingest,
     chunks: index.chunks,
     chunk: (id) => index.byId.get(id),
-    retrieve: (question, opts = {}) => retriever.retrieve(question, { k: opts.k ?? DEFAULT_K, filters: opts.filters, signal: opts.signal }),
+    retrieve: (question, opts = {}) =>
+      retriever.retrieve(question, { k: opts.k ?? DEFAULT_K, filters: opts.filters, signal: opts.signal, mode: opts.retrieval }),
     async ask(question, opts = {}) {
       const input = await prepare(question, opts);
       return result(question, await answerer.answer(input), input.sources);
