@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const options = parseCliArgs(process.argv.slice(2));
   const items = await loadDataset(options.file);
 
-  const chronicle = await openChronicle();
+  const chronicle = await openChronicle({ config: { EMBED_WORKERS: 0 } });
   console.log(tableHeader());
   const { retrieval } = options;
   const target = {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import { loadConfig, type Config } from "./config.js";
-import { createLocalEmbedder, createOpenAIEmbedder, ensureIndex, type Chunk, type Embedder, type IngestResult } from "./index/index.js";
+import { createEmbedderPool, createLocalEmbedder, createOpenAIEmbedder, ensureIndex, type Chunk, type Embedder, type IngestResult } from "./index/index.js";
 import { createRetriever, type Filters, type Retrieved, type Retriever } from "./retrieve/index.js";
 import { createExtractiveAnswerer, createTermWeights, type Answer, type Answerer, type Citation } from "./answer/index.js";
 import { silentLogger, type Logger } from "./logger.js";
@@ -76,6 +76,10 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
     embedder,
     logger,
     onProgress: options.onProgress,
+    concurrency: Math.max(1, config.EMBED_WORKERS),
+  }).catch(async (error) => {
+    await closeEmbedder(embedder);
+    throw error;
   });
   const { index } = ingest;
   const retriever = createRetriever(index, embedder);
@@ -124,7 +128,9 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
         }
       }
     },
-    async close() {},
+    async close() {
+      if (!options.embedder) await closeEmbedder(embedder);
+    },
   };
 }
 
@@ -132,5 +138,10 @@ async function createEmbedder(config: Config): Promise<Embedder> {
   if (config.EMBEDDER === "openai") {
     return createOpenAIEmbedder({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.EMBEDDING_MODEL });
   }
-  return createLocalEmbedder();
+  // Worker threads let the encoder use every core and batch concurrent questions; 0 keeps it in-process.
+  return config.EMBED_WORKERS > 0 ? createEmbedderPool(config.EMBED_WORKERS) : createLocalEmbedder();
+}
+
+async function closeEmbedder(embedder: Embedder): Promise<void> {
+  if ("close" in embedder && typeof embedder.close === "function") await embedder.close();
 }

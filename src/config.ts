@@ -14,6 +14,7 @@ const Schema = z.object({
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalText.pipe(z.string().url().optional()),
   EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
+  EMBED_WORKERS: z.coerce.number().int().min(0).max(16).default(2),
   LLM_MODEL: z.string().default("gpt-4o-mini"),
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   API_KEYS: list,

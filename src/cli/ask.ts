@@ -14,7 +14,8 @@ runCli(async () => {
   if (!question) throw new Error(`no question given. ${USAGE}`);
   if (question.length > MAX_QUESTION) throw new Error(`the question has ${question.length} characters; the limit is ${MAX_QUESTION}`);
 
-  const chronicle = await openChronicle({ logger: createLogger("warn") });
+  // One question does not repay starting embedding threads.
+  const chronicle = await openChronicle({ logger: createLogger("warn"), config: { EMBED_WORKERS: 0 } });
   const result = await chronicle.ask(question);
   await chronicle.close();
   process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : format(result));

@@ -14,18 +14,28 @@ export interface EmbedManyOptions {
   onProgress?: (done: number, total: number) => void;
   /** Further tries for a failed batch before giving up. */
   retries?: number;
+  /** Batches in flight at once: more than one pays off only for an embedder with several threads. */
+  concurrency?: number;
 }
 
 /** Embeds any number of texts in the embedder's batch size, retrying a failed batch with backoff. */
 export async function embedMany(embedder: Embedder, texts: string[], options: EmbedManyOptions = {}): Promise<number[][]> {
-  const { signal, onProgress, retries = 2 } = options;
-  const vectors: number[][] = [];
-  for (let i = 0; i < texts.length; i += embedder.maxBatch) {
-    const batch = texts.slice(i, i + embedder.maxBatch);
-    vectors.push(...(await withRetries(() => embedder.embed(batch, { signal }), retries, signal)));
-    onProgress?.(vectors.length, texts.length);
-  }
-  return vectors;
+  const { signal, onProgress, retries = 2, concurrency = 1 } = options;
+  const batches: string[][] = [];
+  for (let i = 0; i < texts.length; i += embedder.maxBatch) batches.push(texts.slice(i, i + embedder.maxBatch));
+  const results: number[][][] = new Array(batches.length);
+  let next = 0;
+  let done = 0;
+  const lane = async () => {
+    while (next < batches.length) {
+      const index = next++;
+      results[index] = await withRetries(() => embedder.embed(batches[index], { signal }), retries, signal);
+      done += batches[index].length;
+      onProgress?.(done, texts.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, batches.length)) }, lane));
+  return results.flat();
 }
 
 async function withRetries<T>(run: () => Promise<T>, retries: number, signal?: AbortSignal): Promise<T> {

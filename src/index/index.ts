@@ -2,6 +2,7 @@ export type { Chunk, ChunkKind, DateRange } from "./chunk.js";
 export type { Embedder } from "./embedder.js";
 export { embedMany } from "./embedder.js";
 export { createLocalEmbedder } from "./local-embedder.js";
+export { createEmbedderPool, type PooledEmbedder } from "./embedder-pool.js";
 export { createOpenAIEmbedder } from "./openai-embedder.js";
 export { ensureIndex, type IngestOptions, type IngestResult } from "./ingest.js";
 export type { LoadedIndex } from "./index-files.js";

@@ -21,6 +21,8 @@ export interface IngestOptions {
   onProgress?: (done: number, total: number) => void;
   /** Rebuild even when the saved index is current. */
   force?: boolean;
+  /** Embedding batches in flight at once (the number of embedding threads). */
+  concurrency?: number;
 }
 
 export interface IngestResult {
@@ -84,7 +86,7 @@ async function build(options: IngestOptions, corpus: CorpusFile[]) {
   };
   const chunks: Chunk[] = (await Promise.all(corpus.map((file) => parseDocument(file.name, file.text)))).flat();
   const parse = lap();
-  const vectors = await embedMany(options.embedder, chunks.map(embeddingText), { onProgress: options.onProgress });
+  const vectors = await embedMany(options.embedder, chunks.map(embeddingText), { onProgress: options.onProgress, concurrency: options.concurrency });
   const embed = lap();
   const bm25 = Bm25Store.build(chunks);
   const hnsw = await HnswStore.build(options.embedder, chunks.map((chunk) => chunk.id), vectors);
