@@ -16,9 +16,10 @@ export interface LlmAnswererOptions extends LlmClientOptions {
 
 /** Shown in a stream that switches to the fallback after the model's text has started. */
 export const STOPPED_NOTICE = (mode: Answer["mode"]) => `\n\n(The model stopped; here is the ${mode} answer.)\n`;
+/** Shown in a stream whose finished model text cited none of the sources, before the fallback's text. */
 export const UNCITED_NOTICE = (mode: Answer["mode"]) => `\n\n(The model's answer cited none of the sources; here is the ${mode} answer.)\n`;
 
-// The model's way of saying the sources lack the answer; the system prompt asks for the first form.
+// Other ways models say the sources lack the answer, though asked for ASKED_REFUSAL.
 const REFUSAL = [
   /\b(cannot|can ?not|can't|could not|couldn't|unable to|am not able to)\b[^.]{0,40}\b(answer|determine|tell|find|say)\b[^.]{0,80}\bsources?\b/i,
   /\bsources?\b[^.]{0,40}\b(do not|don't|does not|doesn't|did not|fail to)\b[^.]{0,20}\b(contain|mention|say|state|include|cover|provide|give|specify)\b/i,
@@ -49,10 +50,11 @@ const StreamChunk = z.object({
  * It never throws for the model's sake; `mode` is "llm" only for text the model wrote.
  *
  * Streaming passes the model's text through live, with markers already renumbered and invalid ones
- * removed (a "[" is held back until its marker is complete, so nothing shown is retracted). The final
- * `done` carries the reconciled text and citations and is authoritative. If the model fails before any
- * text, the fallback's own stream follows as if the model had not been asked; if it fails after, or its
- * text cites nothing, a visible notice and the fallback's text follow, and `done` is the fallback answer.
+ * removed: a "[" is held back until its marker is complete, so no marker shows half-written or with a
+ * number that later changes. The final `done` carries the reconciled text and citations and is
+ * authoritative (whitespace tidied). If the model fails before any text, the fallback's own stream
+ * follows as if the model had not been asked; if it fails after, or its text cites nothing, a visible
+ * notice and the fallback's text follow, and `done` is the fallback answer.
  */
 export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
   const { fallback, logger, model, timeoutMs } = options;
