@@ -1,0 +1,206 @@
+import { readSse } from "./sse.js";
+import { isCitation } from "./storage.js";
+import type { ChatMessage, ChatResult, Citation, SourceChunk } from "./types.js";
+
+/** Base error for a failed call to the Chronicle server; `code` is the server's or the widget's own. */
+export class ChronicleApiError extends Error {
+  readonly code: string;
+  /** HTTP status, when the server answered. */
+  readonly status?: number;
+  constructor(code: string, message: string, options: { status?: number; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.status = options.status;
+  }
+}
+
+/** The server could not be reached at all (down, offline, blocked by CORS). */
+export class NetworkError extends ChronicleApiError {}
+
+/** 429: too many requests; `retryAfter` is in seconds when the server said. */
+export class RateLimitError extends ChronicleApiError {
+  readonly retryAfter?: number;
+  constructor(code: string, message: string, options: { status?: number; retryAfter?: number } = {}) {
+    super(code, message, options);
+    this.retryAfter = options.retryAfter;
+  }
+}
+
+/** 5xx: the server failed. */
+export class ServerError extends ChronicleApiError {}
+
+/** Another 4xx: the request was refused (bad input, not found, unauthorised). */
+export class RequestError extends ChronicleApiError {}
+
+/** The answer stream reported an error or ended before its `done` event. */
+export class StreamError extends ChronicleApiError {}
+
+export interface ClientOptions {
+  /** Base URL of the Chronicle server, e.g. "https://chronicle.example.org". */
+  server: string;
+  /** Injected in tests; defaults to the global fetch. */
+  fetch?: typeof fetch;
+}
+
+export interface ChatCallbacks {
+  signal?: AbortSignal;
+  /** The numbered sources, sent before any answer text. */
+  onCitations?: (citations: Citation[]) => void;
+  /** A piece of answer text, as it is produced. */
+  onDelta?: (text: string) => void;
+}
+
+export interface ChronologyQuery {
+  from?: string;
+  to?: string;
+  q?: string;
+}
+
+export interface ChronicleClient {
+  readonly server: string;
+  /** Streams an answer; resolves with the whole result once the server sends `done`. */
+  chat(messages: ChatMessage[], callbacks?: ChatCallbacks): Promise<ChatResult>;
+  source(id: string, options?: { signal?: AbortSignal }): Promise<SourceChunk>;
+  chronology(query?: ChronologyQuery, options?: { signal?: AbortSignal }): Promise<SourceChunk[]>;
+}
+
+/** Builds the client the widget and the page use to talk to one Chronicle server. */
+export function createClient(options: ClientOptions): ChronicleClient {
+  const base = options.server.replace(/\/+$/, "");
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+
+  const request = async (path: string, init: RequestInit): Promise<Response> => {
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, init);
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      throw new NetworkError("network", "Can't reach the Chronicle server. Check your connection and try again.", { cause: error });
+    }
+    if (!response.ok) throw await errorFromResponse(response);
+    return response;
+  };
+
+  const getJson = async (path: string, signal?: AbortSignal): Promise<unknown> => {
+    const response = await request(path, { headers: { accept: "application/json" }, signal });
+    return response.json();
+  };
+
+  return {
+    server: base,
+    async chat(messages, callbacks = {}) {
+      const response = await request("/api/chat", {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "text/event-stream" },
+        body: JSON.stringify({ messages, stream: true }),
+        signal: callbacks.signal,
+      });
+      if (!response.body) throw new StreamError("no_stream", "The server sent no answer stream.");
+      let result: ChatResult | undefined;
+      let failure: ChronicleApiError | undefined;
+      try {
+        await readSse(response.body, (event) => {
+          if (result || failure) return;
+          const data = parseJson(event.data);
+          if (event.event === "citations" && Array.isArray(data)) callbacks.onCitations?.(data.filter(isCitation));
+          else if (event.event === "delta" && isRecord(data) && typeof data.text === "string") callbacks.onDelta?.(data.text);
+          else if (event.event === "done" && isRecord(data) && typeof data.answer === "string") result = toResult(data);
+          else if (event.event === "error") failure = streamFailure(data);
+        });
+      } catch (error) {
+        if (isAbort(error) || callbacks.signal?.aborted) throw error;
+        throw new NetworkError("network", "The connection to the Chronicle server was lost while answering. Try again.", { cause: error });
+      }
+      if (failure) throw failure;
+      if (!result) throw new StreamError("incomplete", "The answer stopped before it was finished. Try again.");
+      return result;
+    },
+    async source(id, opts = {}) {
+      const data = await getJson(`/api/sources/${encodeURIComponent(id)}`, opts.signal);
+      if (!isRecord(data) || typeof data.text !== "string") throw new ServerError("bad_response", "The server sent a source the widget cannot read.");
+      return data as unknown as SourceChunk;
+    },
+    async chronology(query = {}, opts = {}) {
+      const params = new URLSearchParams();
+      for (const key of ["from", "to", "q"] as const) if (query[key]) params.set(key, query[key] as string);
+      const search = params.toString();
+      const suffix = search ? `?${search}` : "";
+      const data = await getJson(`/api/chronology${suffix}`, opts.signal);
+      const entries = Array.isArray(data) ? data : isRecord(data) && Array.isArray(data.entries) ? data.entries : undefined;
+      if (!entries) throw new ServerError("bad_response", "The server sent a chronology the page cannot read.");
+      return entries.filter((entry): entry is SourceChunk => isRecord(entry) && typeof entry.id === "string" && typeof entry.text === "string");
+    },
+  };
+}
+
+/** Turns a non-2xx response into the error class for its status family, keeping the server's message. */
+export async function errorFromResponse(response: Response): Promise<ChronicleApiError> {
+  const status = response.status;
+  let code = `http_${status}`;
+  let serverMessage = "";
+  try {
+    const body: unknown = await response.json();
+    const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
+    if (typeof error?.code === "string") code = error.code;
+    if (typeof error?.message === "string") serverMessage = error.message;
+  } catch {
+    // Not JSON (a proxy's error page): the status alone says enough.
+  }
+  if (status === 429) {
+    const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
+    const wait = retryAfter === undefined ? "in a moment" : retryAfter <= 1 ? "in a second" : `in ${retryAfter} seconds`;
+    return new RateLimitError(code, `Too many questions right now. Try again ${wait}.`, { status, retryAfter });
+  }
+  if (status >= 500) {
+    const detail = status === 502 || status === 503 || status === 504 ? "is unavailable" : "had a problem";
+    return new ServerError(code, `The Chronicle server ${detail} (error ${status}). Try again.`, { status });
+  }
+  return new RequestError(code, serverMessage || `The request was refused (error ${status}).`, { status });
+}
+
+/** Seconds to wait from a Retry-After header: delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+function streamFailure(data: unknown): ChronicleApiError {
+  const code = isRecord(data) && typeof data.code === "string" ? data.code : "stream_error";
+  const message = isRecord(data) && typeof data.message === "string" && data.message ? data.message : "The server could not finish the answer.";
+  if (code === "rate_limited") return new RateLimitError(code, message);
+  return new StreamError(code, message);
+}
+
+function toResult(data: Record<string, unknown>): ChatResult {
+  return {
+    id: typeof data.id === "string" ? data.id : "",
+    question: typeof data.question === "string" ? data.question : "",
+    answer: data.answer as string,
+    citations: Array.isArray(data.citations) ? data.citations.filter(isCitation) : [],
+    refused: data.refused === true,
+    ...(typeof data.mode === "string" ? { mode: data.mode } : {}),
+    ...(typeof data.rewrittenQuestion === "string" ? { rewrittenQuestion: data.rewrittenQuestion } : {}),
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** An abort the caller asked for; passed through untouched so it is not shown as a failure. */
+export function isAbort(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { name?: unknown }).name === "AbortError";
+}

@@ -1,0 +1,51 @@
+/** The shapes the widget reads from the Chronicle server's JSON API. */
+
+/** An inclusive span of days as ISO dates (YYYY-MM-DD). */
+export interface DateRange {
+  start: string;
+  end: string;
+}
+
+/** A numbered source behind an answer's [n] marker. */
+export interface Citation {
+  n: number;
+  /** Chunk id: GET /api/sources/:id returns it whole. */
+  id: string;
+  kind: "chronology" | "article";
+  doc: string;
+  date?: DateRange;
+  /** The date as the document writes it, e.g. "July 24, 2024". */
+  dateLabel?: string;
+  section?: string;
+  /** The words quoted from the source. */
+  text: string;
+}
+
+/** The `done` event of POST /api/chat. */
+export interface ChatResult {
+  id: string;
+  question: string;
+  answer: string;
+  citations: Citation[];
+  /** True when the corpus does not cover the question. */
+  refused: boolean;
+  mode?: string;
+  rewrittenQuestion?: string;
+}
+
+export interface ChatMessage {
+  role: "user" | "assistant";
+  content: string;
+}
+
+/** A whole chunk: GET /api/sources/:id, and each entry of GET /api/chronology. */
+export interface SourceChunk {
+  id: string;
+  doc: string;
+  kind: "chronology" | "article";
+  text: string;
+  section?: string;
+  date?: DateRange;
+  dateLabel?: string;
+  position?: number;
+}
