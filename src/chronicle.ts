@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
-import { loadConfig, type Config } from "./config.js";
+import { llmConfigured, loadConfig, type Config } from "./config.js";
 import { createEmbedderPool, createLocalEmbedder, createOpenAIEmbedder, ensureIndex, type Chunk, type Embedder, type IngestResult } from "./index/index.js";
 import { createRetriever, type Filters, type Retrieved, type Retriever } from "./retrieve/index.js";
-import { createExtractiveAnswerer, createTermWeights, type Answer, type Answerer, type Citation } from "./answer/index.js";
+import { createExtractiveAnswerer, createLlmAnswerer, createTermWeights, type Answer, type Answerer, type Citation } from "./answer/index.js";
 import { silentLogger, type Logger } from "./logger.js";
 
 /** A retrieved chunk as results show it. */
@@ -84,7 +84,11 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
   const { index } = ingest;
   const retriever = createRetriever(index, embedder);
   const weights = createTermWeights(index.chunks);
-  const answerer = options.answerer ?? createExtractiveAnswerer({ chunks: index.chunks, weights, coverage: retriever.coverage, year: retriever.year });
+  const extractive = createExtractiveAnswerer({ chunks: index.chunks, weights, coverage: retriever.coverage, year: retriever.year });
+  // With an LLM configured it writes the answers, and the extractive answerer catches every failure.
+  const answerer = options.answerer ?? (llmConfigured(config)
+    ? createLlmAnswerer({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.LLM_MODEL, timeoutMs: config.LLM_TIMEOUT_MS, fallback: extractive, logger })
+    : extractive);
 
   const prepare = async (question: string, opts: AskOptions) => {
     const analysis = retriever.analyze(question);

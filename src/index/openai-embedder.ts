@@ -21,7 +21,8 @@ export async function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Prom
     maxRetries: 1,
   });
   const embed = async (texts: string[], signal?: AbortSignal) => {
-    const response = await client.embeddings.create({ model: options.model, input: texts }, { signal });
+    // Ask for floats: some OpenAI-compatible servers ignore base64 and the client would misread their floats.
+    const response = await client.embeddings.create({ model: options.model, input: texts, encoding_format: "float" }, { signal });
     return [...response.data].sort((a, b) => a.index - b.index).map((item) => item.embedding);
   };
   const [probe] = await embed(["dimension probe"]);
