@@ -1,0 +1,61 @@
+import type { AskResult, Chronicle } from "../chronicle.js";
+import type { Logger } from "../logger.js";
+import type { ThreadMemory, Turn } from "./thread-memory.js";
+import type { Condenser, ConversationMessage } from "./types.js";
+
+/** An answer, with the standalone question Chronicle was actually asked. */
+export interface ConversationAnswer {
+  result: AskResult;
+  /** The question after condensing; the asked text itself when there was nothing earlier to resolve. */
+  standalone: string;
+}
+
+/** Answers a message, reading it in the light of its thread's earlier turns. */
+export type ConversationAnswerer = (text: string, threadKey?: string) => Promise<ConversationAnswer>;
+
+export interface ConversationOptions {
+  chronicle: Pick<Chronicle, "ask">;
+  condense: Condenser;
+  memory: ThreadMemory;
+  logger: Logger;
+  /** Longest condensing and answering one message may take before it is abandoned. */
+  askTimeoutMs?: number;
+}
+
+const DEFAULT_ASK_TIMEOUT_MS = 60_000;
+
+export function createConversationAnswerer(options: ConversationOptions): ConversationAnswerer {
+  const { chronicle, condense, memory, logger } = options;
+  const askTimeoutMs = options.askTimeoutMs ?? DEFAULT_ASK_TIMEOUT_MS;
+
+  const standaloneQuestion = async (text: string, turns: Turn[], signal: AbortSignal) => {
+    // A first message has nothing to resolve against; condensing it could only distort it.
+    if (turns.length === 0) return text;
+    try {
+      return (await condense(conversationMessages(turns, text), { signal })).trim() || text;
+    } catch (error) {
+      logger.warn({ err: error instanceof Error ? error.message : String(error) }, "Slack follow-up could not be condensed; asking it as written");
+      return text;
+    }
+  };
+
+  return async (text, threadKey) => {
+    const signal = AbortSignal.timeout(askTimeoutMs);
+    const turns = threadKey ? memory.turns(threadKey) : [];
+    const standalone = await standaloneQuestion(text, turns, signal);
+    const result = await chronicle.ask(standalone, { signal });
+    if (threadKey) memory.add(threadKey, { question: text, answer: result.answer, citations: result.citations });
+    return { result, standalone };
+  };
+}
+
+/** Earlier turns as alternating user and assistant messages, then the new message. */
+export function conversationMessages(turns: Turn[], text: string): ConversationMessage[] {
+  return [
+    ...turns.flatMap((turn): ConversationMessage[] => [
+      { role: "user", content: turn.question },
+      { role: "assistant", content: turn.answer, citations: turn.citations },
+    ]),
+    { role: "user", content: text },
+  ];
+}
