@@ -1,0 +1,85 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { Chronicle } from "../chronicle.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import { createBackgroundTasks, type BackgroundTasks } from "./background.js";
+import { createCommandsHandler } from "./commands.js";
+import { createConversationAnswerer } from "./conversation.js";
+import { createEventsHandler } from "./events.js";
+import { readMattermostToken } from "./mattermost.js";
+import { createReplySender } from "./reply-sender.js";
+import { missingSlackSettings, requireSettings } from "./require-settings.js";
+import type { RetryPolicy } from "./retry.js";
+import { createSeenSet, type SeenSetOptions } from "./seen-set.js";
+import { createThreadMemory, type ThreadMemoryOptions } from "./thread-memory.js";
+import type { Condenser, SlackEnv } from "./types.js";
+import { createSignatureVerifier } from "./verify-signature.js";
+
+/** What the Slack routes need; everything beyond the first five is for tests and tuning. */
+export interface SlackRoutesOptions {
+  chronicle: Pick<Chronicle, "ask">;
+  /** The Slack settings of src/config.ts; a whole `Config` will do. */
+  config: Partial<Pick<Config, "SLACK_SIGNING_SECRET" | "SLACK_BOT_TOKEN" | "SLACK_API_URL">>;
+  logger: Logger;
+  /** Rewrites a follow-up in a thread into a standalone question (src/chat's `createOfflineCondenser()`). */
+  condense: Condenser;
+  /** Used for response_url POSTs and by WebClient; default the global fetch. */
+  fetch?: typeof globalThis.fetch;
+  /**
+   * Mattermost's slash-command token; default the MATTERMOST_TOKEN environment variable (see mattermost.ts).
+   * An empty string turns Mattermost off whatever the environment says.
+   */
+  mattermostToken?: string;
+  retry?: Partial<RetryPolicy>;
+  threads?: ThreadMemoryOptions;
+  seen?: SeenSetOptions;
+  /** Where replies run after the acknowledgement; pass one to await them (shutdown, tests). */
+  tasks?: BackgroundTasks;
+  /** Milliseconds since the epoch, for signature timestamps; for tests. */
+  now?: () => number;
+  askTimeoutMs?: number;
+}
+
+/** Slack sends small payloads; anything larger is refused before it is buffered and hashed. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * The Slack bot as a Hono app, to be mounted at "/slack": POST /events (Events API: mentions and DMs)
+ * and POST /commands (slash commands, from Slack or Mattermost). Every request is verified first.
+ * Until SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are set every route answers 503 naming what is missing;
+ * with MATTERMOST_TOKEN set, /commands serves Mattermost even so.
+ */
+export function createSlackRoutes(options: SlackRoutesOptions): Hono<SlackEnv> {
+  const { chronicle, config, logger: parent, condense } = options;
+  const logger = parent.child({ component: "slack" });
+  const mattermostToken = options.mattermostToken ?? readMattermostToken();
+  const missing = missingSlackSettings(config);
+  const tasks = options.tasks ?? createBackgroundTasks(logger);
+  const sender = createReplySender({ token: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL, fetch: options.fetch, logger, retry: options.retry });
+  const answer = createConversationAnswerer({ chronicle, condense, memory: createThreadMemory(options.threads), logger, askTimeoutMs: options.askTimeoutMs });
+  const limit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json({ error: { code: "payload_too_large", message: `Slack request body is over ${MAX_BODY_BYTES} bytes` } }, 413),
+  });
+
+  if (missing.length > 0) logger.info({ missing }, "Slack routes answer 503 until these are set");
+  const app = new Hono<SlackEnv>();
+  app.post(
+    "/events",
+    requireSettings(missing),
+    limit,
+    createSignatureVerifier({ signingSecret: config.SLACK_SIGNING_SECRET, now: options.now }),
+    createEventsHandler({ answer, sender, seen: createSeenSet(options.seen), tasks, logger }),
+  );
+  app.post(
+    "/commands",
+    // Replies go to response_url, so a Mattermost-only deployment needs neither Slack setting.
+    requireSettings(mattermostToken ? [] : missing),
+    limit,
+    createSignatureVerifier({ signingSecret: config.SLACK_SIGNING_SECRET, mattermostToken, now: options.now }),
+    createCommandsHandler({ answer, sender, tasks, logger }),
+  );
+  app.all("*", requireSettings(missing), (c) => c.json({ error: { code: "not_found", message: `No Slack route ${c.req.method} ${c.req.path}` } }, 404));
+  return app;
+}
