@@ -1,0 +1,114 @@
+import { join } from "node:path";
+import { Hono } from "hono";
+import { requestId } from "hono/request-id";
+import type { Chronicle } from "../chronicle.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import { createOfflineCondenser, type Condenser } from "../chat/index.js";
+import { createAnswerCache, type AnswerCache } from "./answer-cache.js";
+import type { AppEnv } from "./app-env.js";
+import { trackChronicle, type ChronicleState } from "./chronicle-state.js";
+import { createErrorHandler, notFoundHandler } from "./error-handler.js";
+import { openFeedbackStore, type FeedbackStore } from "./feedback-store.js";
+import { apiKeyAuth } from "./middleware/api-key-auth.js";
+import { limitBody } from "./middleware/body-limit.js";
+import { rateLimit } from "./middleware/rate-limit.js";
+import { requestLog } from "./middleware/request-log.js";
+import { securityHeaders } from "./middleware/security-headers.js";
+import { widgetCors } from "./middleware/widget-cors.js";
+import { askRoutes } from "./routes/ask.js";
+import { chatRoutes } from "./routes/chat.js";
+import { chronologyRoutes } from "./routes/chronology.js";
+import { feedbackRoutes } from "./routes/feedback.js";
+import { healthRoutes } from "./routes/health.js";
+import { openAIRoutes } from "./routes/openai.js";
+import { sourceRoutes } from "./routes/sources.js";
+import { LIMITS } from "./schemas.js";
+import type { ServerDeps } from "./server-deps.js";
+
+/** Builds the condenser for a loaded chronicle. */
+export type CondenserFactory = (chronicle: Chronicle) => Condenser;
+
+export interface AppOptions {
+  /** The pipeline, or its loading: until it resolves, /readyz and the question routes answer 503. */
+  chronicle: Chronicle | Promise<Chronicle> | ChronicleState;
+  config: Config;
+  logger: Logger;
+  /** Where ratings go; by default DATA_DIR/feedback.sqlite. */
+  feedback?: FeedbackStore;
+  /** Rewrites follow-ups into standalone questions; by default the offline condenser. */
+  condenser?: Condenser;
+  /**
+   * Builds the condenser once the chronicle is loaded, for condensers that need it (an LLM condenser
+   * falling back to the offline one, which reads dates in the corpus's year). `condenser` wins over it.
+   */
+  condenserFor?: CondenserFactory;
+  /** Recent answers, for feedback to find; by default the last 5,000. */
+  answers?: AnswerCache;
+  /**
+   * Other apps served by this server (pages, the widget script, the Slack endpoint), mounted by path after
+   * the API. They get the security headers and the error handler, not the API's key check or rate limit.
+   */
+  mount?: Record<string, Hono<any>>;
+}
+
+/**
+ * The HTTP app: health checks, the question API (/api/*), the OpenAI-compatible API (/v1/*) and anything
+ * mounted. Every response carries a request id and the security headers; every failure is JSON from one
+ * handler. /api/* and /v1/* also get CORS, the API key check, the rate limit and a 64 KB body limit.
+ */
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const { config, logger } = options;
+  const state = isState(options.chronicle) ? options.chronicle : trackChronicle(options.chronicle);
+  const condensers = new WeakMap<Chronicle, Condenser>();
+  const given = options.condenser;
+  const makeCondenser: CondenserFactory = given
+    ? () => given
+    : options.condenserFor ?? ((chronicle) => createOfflineCondenser({ year: chronicle.retriever.year }));
+  const deps: ServerDeps = {
+    state,
+    config,
+    logger,
+    feedback: options.feedback ?? openFeedbackStore({ path: join(config.DATA_DIR, "feedback.sqlite"), logger }),
+    answers: options.answers ?? createAnswerCache(),
+    condenserFor(chronicle) {
+      let condenser = condensers.get(chronicle);
+      if (!condenser) condensers.set(chronicle, (condenser = makeCondenser(chronicle)));
+      return condenser;
+    },
+  };
+
+  const app = new Hono<AppEnv>();
+  app.onError(createErrorHandler(logger));
+  app.notFound(notFoundHandler);
+  app.use(requestId());
+  app.use(requestLog(logger));
+  app.use(securityHeaders());
+
+  app.route("/", healthRoutes(deps));
+
+  const guarded = [
+    widgetCors(config.WIDGET_ORIGINS),
+    apiKeyAuth({ keys: config.API_KEYS }),
+    rateLimit({ limit: config.RATE_LIMIT_PER_MINUTE }),
+    limitBody(LIMITS.bodyBytes),
+  ];
+  // One rate-limit window for both prefixes: a client does not get twice the limit by switching APIs.
+  for (const prefix of ["/api/*", "/v1/*"]) app.use(prefix, ...guarded);
+
+  const api = new Hono<AppEnv>()
+    .route("/", askRoutes(deps))
+    .route("/", chatRoutes(deps))
+    .route("/", chronologyRoutes(deps))
+    .route("/", sourceRoutes(deps))
+    .route("/", feedbackRoutes(deps));
+  app.route("/api", api);
+  app.route("/v1", openAIRoutes(deps));
+
+  for (const [path, mounted] of Object.entries(options.mount ?? {})) app.route(path, mounted);
+  return app;
+}
+
+function isState(value: AppOptions["chronicle"]): value is ChronicleState {
+  return typeof (value as ChronicleState).current === "function" && "status" in value;
+}

@@ -1,0 +1,43 @@
+import type { Chronicle } from "../chronicle.js";
+
+/** Where loading the index stands: the server answers /readyz (and 503s questions) from this. */
+export interface ChronicleState {
+  readonly status: "loading" | "ready" | "failed";
+  /** The loaded chronicle, once ready. */
+  current(): Chronicle | undefined;
+  /** Settles when loading does. */
+  readonly ready: Promise<Chronicle>;
+  /** Why loading failed. */
+  readonly error: unknown;
+}
+
+/** Tracks a chronicle that may still be loading, so the server can listen before the index is in memory. */
+export function trackChronicle(source: Chronicle | Promise<Chronicle>): ChronicleState {
+  let status: ChronicleState["status"] = "loading";
+  let chronicle: Chronicle | undefined;
+  let error: unknown;
+  const ready = Promise.resolve(source).then(
+    (loaded) => {
+      status = "ready";
+      chronicle = loaded;
+      return loaded;
+    },
+    (failure: unknown) => {
+      status = "failed";
+      error = failure;
+      throw failure;
+    },
+  );
+  // The caller (start.ts) reports the failure; an unobserved rejection here would crash the process first.
+  ready.catch(() => {});
+  return {
+    get status() {
+      return status;
+    },
+    current: () => chronicle,
+    ready,
+    get error() {
+      return error;
+    },
+  };
+}

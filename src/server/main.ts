@@ -1,0 +1,60 @@
+import { createLlmCondenser } from "../answer/index.js";
+import { createOfflineCondenser } from "../chat/index.js";
+import { llmConfigured, loadConfig, type Config } from "../config.js";
+import { ChronicleError } from "../errors.js";
+import { createLogger, type Logger } from "../logger.js";
+import type { CondenserFactory } from "./app.js";
+import { startServer } from "./start.js";
+
+/** `npm start`: serve HOST:PORT, load the index, and on SIGTERM/SIGINT drain in-flight requests and exit 0. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    // A bad setting names its variable; nothing else to log yet.
+    process.stderr.write(`chronicle: ${error instanceof ChronicleError ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const running = await startServer({ config, logger, condenserFor: condenserFactory(config, logger) });
+  logger.info({ url: running.url }, `listening on ${running.url}`);
+
+  running.ready.catch(async () => {
+    await running.close();
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing requests in flight");
+    await running.close();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+/** With an LLM configured, follow-ups are condensed by it, falling back to the offline rewrite on any failure. */
+function condenserFactory(config: Config, logger: Logger): CondenserFactory | undefined {
+  if (!llmConfigured(config)) return undefined;
+  return (chronicle) => {
+    const offline = createOfflineCondenser({ year: chronicle.retriever.year });
+    return createLlmCondenser({
+      apiKey: config.OPENAI_API_KEY,
+      baseURL: config.OPENAI_BASE_URL,
+      model: config.LLM_MODEL,
+      timeoutMs: config.LLM_TIMEOUT_MS,
+      logger,
+      fallback: (messages) => offline(messages),
+    });
+  };
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`chronicle: failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+import type { MiddlewareHandler } from "hono";
+import type { Logger } from "../../logger.js";
+import type { AppEnv } from "../app-env.js";
+
+/** One structured line per request once its response is ready: method, path, status, ms and request id. */
+export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    await next();
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    logger.info({ requestId: c.get("requestId"), method: c.req.method, path: c.req.path, status: c.res.status, ms }, "request");
+  };
+}

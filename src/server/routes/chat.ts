@@ -1,0 +1,57 @@
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import type { AskResult } from "../../chronicle.js";
+import type { AppEnv } from "../app-env.js";
+import { orderChatEvents } from "../chat-events.js";
+import { describeError } from "../error-handler.js";
+import { jsonBody } from "../middleware/json-body.js";
+import { requireReady } from "../middleware/require-ready.js";
+import { validate } from "../middleware/validate.js";
+import { ChatBody } from "../schemas.js";
+import type { ServerDeps } from "../server-deps.js";
+
+/** The chat result: the AskResult of the rewritten question, and that question. */
+export type ChatResult = AskResult & { rewrittenQuestion: string };
+
+/**
+ * POST /api/chat {messages, stream?, filters?}: the last user turn is condensed into a standalone question,
+ * then answered. With stream=true the answer comes as SSE: `citations`, `delta`s, then `done` (or `error`).
+ */
+export function chatRoutes(deps: ServerDeps): Hono<AppEnv> {
+  return new Hono<AppEnv>().post("/chat", requireReady(deps.state), jsonBody(), validate("json", ChatBody), async (c) => {
+    const { messages, stream, filters } = c.req.valid("json");
+    const chronicle = c.get("chronicle");
+    const condense = deps.condenserFor(chronicle);
+    const finish = (question: string) => (result: AskResult): ChatResult => {
+      deps.answers.remember(result);
+      return { ...result, rewrittenQuestion: question };
+    };
+
+    if (!stream) {
+      const signal = c.req.raw.signal;
+      const question = await condense(messages, { signal });
+      return c.json(finish(question)(await chronicle.ask(question, { filters, signal })));
+    }
+
+    return streamSSE(c, async (sse) => {
+      // Stop work when the client goes away: the request's own signal and the stream's abort both say so.
+      const controller = new AbortController();
+      sse.onAbort(() => controller.abort());
+      const signal = AbortSignal.any([c.req.raw.signal, controller.signal]);
+      try {
+        const question = await condense(messages, { signal });
+        for await (const { event, data } of orderChatEvents(chronicle.askStream(question, { filters, signal }), finish(question))) {
+          await sse.writeSSE({ event, data: JSON.stringify(data) });
+        }
+      } catch (error) {
+        if (signal.aborted) {
+          deps.logger.info({ requestId: c.get("requestId") }, "chat stream closed by the client");
+          return;
+        }
+        const { status, code, message } = describeError(error);
+        if (status >= 500) deps.logger.error({ err: error, requestId: c.get("requestId"), code }, "chat stream failed");
+        await sse.writeSSE({ event: "error", data: JSON.stringify({ code, message }) });
+      }
+    });
+  });
+}

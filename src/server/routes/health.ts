@@ -1,0 +1,33 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../app-env.js";
+import type { ServerDeps } from "../server-deps.js";
+
+/** GET /healthz: the process is up. GET /readyz: 503 until the index is loaded, then 200 with its counts. */
+export function healthRoutes(deps: ServerDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+
+  app.get("/readyz", (c) => {
+    const { state } = deps;
+    const chronicle = state.current();
+    if (!chronicle) {
+      return state.status === "failed"
+        ? c.json({ status: "failed", error: "the index failed to load; see the server log" }, 503)
+        : c.json({ status: "loading" }, 503);
+    }
+    const chronology = chronicle.chunks.filter((chunk) => chunk.kind === "chronology").length;
+    return c.json({
+      status: "ready",
+      chunks: chronicle.chunks.length,
+      chronology,
+      articles: chronicle.chunks.length - chronology,
+      documents: new Set(chronicle.chunks.map((chunk) => chunk.doc)).size,
+      coverage: chronicle.retriever.coverage ?? null,
+      // Feedback is optional: a broken database is reported here but never makes the server unready.
+      feedback: deps.feedback.status(),
+    });
+  });
+
+  return app;
+}

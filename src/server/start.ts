@@ -1,0 +1,117 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { serve } from "@hono/node-server";
+import type { Hono } from "hono";
+import { openChronicle, type Chronicle } from "../chronicle.js";
+import { loadConfig, type Config } from "../config.js";
+import { createLogger, type Logger } from "../logger.js";
+import { createApp, type AppOptions } from "./app.js";
+import type { AppEnv } from "./app-env.js";
+import { trackChronicle, type ChronicleState } from "./chronicle-state.js";
+import { openFeedbackStore } from "./feedback-store.js";
+
+export interface StartOptions extends Partial<Omit<AppOptions, "chronicle" | "config" | "logger">> {
+  /** Port to listen on; 0 picks a free one. Defaults to PORT. */
+  port?: number;
+  /** Address to listen on. Defaults to HOST. */
+  host?: string;
+  /** Settings over the environment's. */
+  config?: Partial<Config>;
+  logger?: Logger;
+  /** An already opened (or opening) chronicle; by default one is opened after the server listens, and closed with it. */
+  chronicle?: Chronicle | Promise<Chronicle>;
+  /** How long close() lets in-flight requests run before cutting their connections. */
+  shutdownTimeoutMs?: number;
+}
+
+/** A listening server. */
+export interface RunningServer {
+  /** "http://127.0.0.1:8787", with the port actually bound. */
+  readonly url: string;
+  readonly app: Hono<AppEnv>;
+  readonly server: Server;
+  readonly state: ChronicleState;
+  /** Resolves once the index is loaded; rejects if loading fails. */
+  readonly ready: Promise<Chronicle>;
+  /** Stops accepting connections, lets in-flight requests finish (up to shutdownTimeoutMs), then releases everything. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_SHUTDOWN_MS = 10_000;
+
+/**
+ * Listens first and loads the index after, so /healthz answers and /readyz says "loading" while a
+ * large corpus is ingested. Used by main.ts and by tests (port 0 on 127.0.0.1).
+ */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const { port, host, config: overrides, logger: givenLogger, chronicle: givenChronicle, shutdownTimeoutMs = DEFAULT_SHUTDOWN_MS, ...appOptions } = options;
+  const config: Config = { ...loadConfig(), ...overrides };
+  if (port !== undefined) config.PORT = port;
+  if (host !== undefined) config.HOST = host;
+  const logger = givenLogger ?? createLogger(config.LOG_LEVEL);
+  const feedback = appOptions.feedback ?? openFeedbackStore({ path: join(config.DATA_DIR, "feedback.sqlite"), logger });
+
+  let load!: (chronicle: Chronicle | Promise<Chronicle>) => void;
+  const state = trackChronicle(new Promise<Chronicle>((resolve) => (load = resolve)));
+  const app = createApp({ ...appOptions, chronicle: state, config, logger, feedback });
+
+  const server = await listen(app, config.HOST, config.PORT);
+  const { port: bound } = server.address() as AddressInfo;
+  const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${bound}`;
+
+  const owned = !givenChronicle;
+  load(givenChronicle ?? openChronicle({ config, logger }));
+  state.ready.then(
+    (chronicle) => {
+      const { ingest } = chronicle;
+      logger.info({
+        chunks: chronicle.chunks.length,
+        rebuilt: ingest.rebuilt,
+        ...(ingest.reason ? { reason: ingest.reason } : {}),
+        seconds: ingest.seconds,
+        coverage: chronicle.retriever.coverage,
+      }, ingest.rebuilt ? "index built" : "index loaded");
+    },
+    (error: unknown) => logger.error({ err: error }, "index failed to load"),
+  );
+
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= (async () => {
+    await stopListening(server, shutdownTimeoutMs);
+    if (!appOptions.feedback) feedback.close();
+    if (owned) {
+      const chronicle = await state.ready.catch(() => undefined);
+      await chronicle?.close();
+    }
+  })());
+
+  return { url, app, server, state, ready: state.ready, close };
+}
+
+function listen(app: Hono<AppEnv>, hostname: string, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname, port }) as Server;
+    server.once("error", reject);
+    server.once("listening", () => {
+      server.off("error", reject);
+      resolve(server);
+    });
+  });
+}
+
+/**
+ * server.close() refuses new connections and closes idle keep-alive ones; requests in flight (streams
+ * included) run to their end. Whatever is still open after the timeout is cut.
+ */
+function stopListening(server: Server, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
