@@ -6,7 +6,8 @@ import type { QuestionAnalysis } from "../retrieve/question.js";
 import { terms } from "../text/terms.js";
 import { createCitationList, reconcileCitations, type CitationList } from "./citations.js";
 import { lacksSupport, measureSupport } from "./refusal.js";
-import { isNumericQuestion, NUMBER, scoreSentences, type ScoredSentence } from "./sentence-pick.js";
+import { countsNoun, isNumericQuestion, quantities } from "./quantities.js";
+import { scoreSentences, type ScoredSentence } from "./sentence-pick.js";
 import type { TermWeights } from "./term-weights.js";
 import { selectEntries, topicTerms } from "./timeline.js";
 import type { Answer, Answerer, AnswerInput } from "./types.js";
@@ -78,24 +79,27 @@ function compose(input: AnswerInput, entries: Chunk[], options: ExtractiveOption
  * ("trade in 2024" met by "in 2023, trade reached ...").
  */
 function answersSomethingElse(analysis: QuestionAnalysis, best: ScoredSentence, quoted: string, year: number): boolean {
-  if (isNumericQuestion(analysis.text) && !hasQuantity(quoted, findDates(quoted, year))) return true;
+  if (isNumericQuestion(analysis.text)) {
+    const found = quantities(quoted, year);
+    if (!found.length) return true;
+    // The passage speaks of the thing asked about ("ships") without ever counting it.
+    const head = analysis.countNoun?.trim().split(/\s+/).at(-1);
+    if (head && !countsNoun(found, head) && terms(quoted).includes(terms(head)[0] ?? "")) return true;
+  }
   // "When will X be done?" asks about the future: only a forward-looking sentence can answer it.
   if (FUTURE_QUESTION.test(analysis.text) && !FORWARD_LOOKING.test(best.sentence)) return true;
   const spoken = findDates(best.sentence, year);
   if (!analysis.dates.length || best.chunk.date) return false;
   const asked = (text: string) => findDates(text, year).some((d) => analysis.dates.some((q) => overlaps(d.range, q.range)));
-  // The sentence may lean on its paragraph for the period ("In 2023, ..." one sentence earlier).
-  return spoken.length > 0 && !asked(best.sentence) && !asked(best.chunk.text);
+  // The sentence may lean on the one before it for the period ("In 2023, trade ... While oil ...").
+  const previous = best.index > 0 ? splitSentences(best.chunk.text)[best.index - 1] : "";
+  return spoken.length > 0 && !asked(best.sentence) && !asked(previous);
 }
 
 const FUTURE_QUESTION = /\b(when|what year|how soon)\b.*\b(will|is\s+\w+\s+(expected|scheduled|due|planned)|going to)\b/i;
 const FORWARD_LOOKING = /\b(will|would|shall|expected|expects?|plans?|planned|scheduled|due|to be \w+ed|by (the )?(year-?end|end of)|next|upcoming|future)\b/i;
 
-/** Whether a sentence states a quantity, not counting the numbers inside its dates or names ("G7"). */
-function hasQuantity(sentence: string, dates: Array<{ index: number; text: string }>): boolean {
-  const withoutDates = dates.reduceRight((rest, d) => rest.slice(0, d.index) + rest.slice(d.index + d.text.length), sentence);
-  return NUMBER.test(withoutDates.replace(/[\p{L}][\w-]*\d[\w-]*/gu, ""));
-}
+
 
 /** The question names only periods the corpus has nothing on (say 2019 while it covers 2024). */
 function outOfCoverage(analysis: QuestionAnalysis, options: ExtractiveOptions, sources: Retrieved[]) {

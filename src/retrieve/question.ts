@@ -43,7 +43,8 @@ export function analyzeQuestion(text: string, year: number): QuestionAnalysis {
     periods: dates.filter((m) => m.precision !== "year"),
     terms: terms(withoutDates),
     keywords: tokenize(withoutDates).filter((word) => /^\p{Lu}/u.test(word) ? !QUESTION_WORDS.has(word) : /^\p{N}/u.test(word)),
-    countNoun: /\bhow many\s+(.+?)\s+(?:did|do|does|were|was|are|is|have|has|had|took|take|happened|occurred|in|during|between|since|by)\b/i.exec(text)?.[1],
+    // The words after "how many" up to the verb or preposition: "how many joint bomber patrols were ...".
+    countNoun: /\bhow many\s+(.+?)(?:\s+(?:did|do|does|were|was|are|is|have|has|had|took|take|in|during|between|since|by|at|on|of|for|from|to|\w+ed)\b|\s*[?.!]|$)/i.exec(text)?.[1],
   };
 }
 
