@@ -1,6 +1,7 @@
 import { createClient, isAbort, type ChronicleClient } from "./api.js";
 import { append, focusables, h, icon, ICONS, replace } from "./dom.js";
 import { excerpt, formatRange, sourceDate, sourceOrigin } from "./format.js";
+import { recentHistory } from "./history.js";
 import { DEFAULT_OPTIONS, isColor, isTrue } from "./options.js";
 import { loadConversation, saveConversation, storageKey, type StoredMessage } from "./storage.js";
 import { STYLES } from "./styles.js";
@@ -13,9 +14,6 @@ export const SUGGESTED_QUESTIONS = [
   "How many times did Xi and Putin meet in 2024?",
   "What did China and Russia do together at sea in 2024?",
 ];
-
-/** Finished turns sent along with a question, so follow-ups can refer back. */
-const HISTORY_SENT = 12;
 
 /** Detail of the `chronicle-citation` event a chip click dispatches; cancel it to keep the detail view shut. */
 export interface CitationEventDetail {
@@ -56,6 +54,8 @@ export class ChronicleChat extends HTMLElement {
   private citationsOf = new WeakMap<HTMLElement, Citation[]>();
   private detailReturn?: HTMLElement;
   private detailAbort?: AbortController;
+  /** Focus given back to a chip by closing the detail view shows no tooltip: the reader just saw the source. */
+  private quietFocus = false;
 
   private launcher?: HTMLButtonElement;
   private panel!: HTMLElement;
@@ -227,7 +227,7 @@ export class ChronicleChat extends HTMLElement {
     if (!question) return;
     this.clearFailure();
     this.closeDetail(false);
-    const history = this.messages.slice(-HISTORY_SENT).map(({ role, content }) => ({ role, content }));
+    const history = recentHistory(this.messages);
     const userEl = this.renderUser(question);
     const botEl = h("article", { class: "msg bot", "aria-busy": "true", "aria-label": "Answer" }, h("p", { class: "busy" }, "Searching the chronology…"));
     append(this.log, userEl, botEl);
@@ -391,6 +391,10 @@ export class ChronicleChat extends HTMLElement {
   private onCitationHover(event: Event, show: boolean): void {
     const hit = this.citationAt(event);
     if (!hit || !hit.button.classList.contains("chip")) return;
+    if (event.type === "focusin" && this.quietFocus) {
+      this.quietFocus = false;
+      return;
+    }
     if (show) this.showTip(hit.button, hit.citation);
     else this.hideTip();
   }
@@ -462,7 +466,14 @@ export class ChronicleChat extends HTMLElement {
     this.form.inert = false;
     const back = this.detailReturn;
     this.detailReturn = undefined;
-    if (restoreFocus) (back?.isConnected ? back : this.input).focus();
+    if (!restoreFocus) return;
+    if (back?.isConnected) {
+      this.quietFocus = true;
+      back.focus();
+      this.quietFocus = false;
+    } else {
+      this.input.focus();
+    }
   }
 
   private save(): void {

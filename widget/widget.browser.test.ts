@@ -1,0 +1,508 @@
+/**
+ * The widget and the Chronicle page in a real browser (Debian's Chromium through playwright-core)
+ * against the real server on loopback. A missing Chromium fails these tests; they never skip.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { openChronicle, type AskResult, type Chronicle } from "../src/chronicle.js";
+import { buildWidget, createWebRoutes } from "../src/web/index.js";
+import { artifactPath, launchChromium, listen, startChronicleServer, type ChronicleTestServer, type Listening } from "../test-support/browser.js";
+
+const BOMBERS = "When did Chinese and Russian bombers patrol near Alaska?";
+const MEETINGS = "How many times did Xi and Putin meet in 2024?";
+const OFF_TOPIC = "What is the weather in Paris?";
+const XSS = '<img src=x onerror="window.__xss=1">';
+const TITLE = "Ask about China-Russia 2024";
+const SLOW = { timeout: 90_000 };
+
+let browser: Browser;
+let chronicle: Chronicle;
+let server: ChronicleTestServer;
+let bundleDir: string;
+let bombers: AskResult;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  bundleDir = await mkdtemp(join(tmpdir(), "chronicle-widget-browser-"));
+  // Tests run against the sources as they are, not a bundle left over from an earlier build.
+  await buildWidget({ outdir: bundleDir });
+  [browser, chronicle] = await Promise.all([launchChromium(), openChronicle()]);
+  server = await startChronicleServer({ chronicle, bundleDir });
+  bombers = await chronicle.ask(BOMBERS);
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await chronicle?.close();
+  if (bundleDir) await rm(bundleDir, { recursive: true, force: true });
+});
+
+async function newPage(options: { width?: number; height?: number; dark?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    colorScheme: options.dark ? "dark" : "light",
+    reducedMotion: "reduce",
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return page;
+}
+
+/** The widget's parts, found through its open shadow root (Playwright's CSS pierces it). */
+function widget(page: Page) {
+  const root = page.locator("chronicle-chat");
+  return {
+    launcher: root.locator(".launcher"),
+    panel: root.locator(".panel"),
+    input: root.locator("textarea"),
+    send: root.locator("button.send"),
+    log: root.locator(".log"),
+    answers: root.locator("article.bot"),
+    users: root.locator(".msg.user"),
+    chips: root.locator("button.chip"),
+    tip: root.locator("#cc-tip"),
+    detail: root.locator(".detail"),
+    alert: root.locator(".alert"),
+    suggestions: root.locator("button.sug"),
+  };
+}
+
+/** Opens /demo, optionally without the server's CSP: a host site without one is the case the widget must survive. */
+async function openDemo(page: Page, base: string, options: { withoutCsp?: boolean } = {}): Promise<void> {
+  if (options.withoutCsp) {
+    await page.route("**/demo", async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers["content-security-policy"];
+      await route.fulfill({ response, headers });
+    });
+  }
+  await page.goto(`${base}/demo`);
+  await widget(page).launcher.waitFor();
+}
+
+/** The id or class of the focused element inside the widget's shadow root, or "outside". */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const host = document.querySelector("chronicle-chat");
+    if (document.activeElement !== host) return "outside";
+    const el = host?.shadowRoot?.activeElement;
+    return el ? el.id || el.className || el.tagName.toLowerCase() : "none";
+  });
+}
+
+/** Waits until the answer being written is done: no longer busy, with sources or a refusal. */
+async function finishedAnswer(page: Page): Promise<Locator> {
+  const answer = widget(page).answers.last();
+  await page.locator("chronicle-chat article.bot:not([aria-busy]) :is(.sources, .refused)").last().waitFor();
+  return answer;
+}
+
+async function ask(page: Page, question: string): Promise<Locator> {
+  const { input } = widget(page);
+  await input.fill(question);
+  await input.press("Enter");
+  return finishedAnswer(page);
+}
+
+async function waitForText(locator: Locator, test: (text: string) => boolean, what: string): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  let text = "";
+  while (Date.now() < deadline) {
+    text = (await locator.textContent()) ?? "";
+    if (test(text)) return text;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}; last text: ${JSON.stringify(text)}`);
+}
+
+async function noHorizontalScroll(page: Page): Promise<void> {
+  const { scrollWidth, clientWidth, viewport, panel, scroller } = await page.evaluate(() => {
+    const shadow = document.querySelector("chronicle-chat")!.shadowRoot!;
+    const box = shadow.querySelector(".panel")!.getBoundingClientRect();
+    const scroll = shadow.querySelector(".scroll")!;
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+      viewport: { width: innerWidth, height: innerHeight },
+      panel: { left: box.left, right: box.right, top: box.top, bottom: box.bottom },
+      scroller: { scrollWidth: scroll.scrollWidth, clientWidth: scroll.clientWidth },
+    };
+  });
+  expect(scrollWidth, "the page scrolls sideways").toBeLessThanOrEqual(clientWidth);
+  expect(panel.left).toBeGreaterThanOrEqual(0);
+  expect(panel.right).toBeLessThanOrEqual(viewport.width);
+  expect(panel.top).toBeGreaterThanOrEqual(0);
+  expect(panel.bottom).toBeLessThanOrEqual(viewport.height);
+  expect(scroller.scrollWidth, "the conversation scrolls sideways").toBeLessThanOrEqual(scroller.clientWidth);
+}
+
+describe("the widget on a host page (/demo)", () => {
+  it("is untouched by the host's CSS, streams a cited answer, and shows a source on hover and in full on click", SLOW, async () => {
+    const page = await newPage();
+    await openDemo(page, server.url);
+    const w = widget(page);
+
+    const looks = await w.launcher.evaluate((el) => {
+      const style = getComputedStyle(el);
+      const host = (el.getRootNode() as ShadowRoot).host;
+      return { font: style.fontFamily, background: style.backgroundColor, hostTransform: getComputedStyle(host).transform, position: style.position };
+    });
+    expect(looks.font).not.toMatch(/comic/i);
+    expect(looks.background).not.toBe("rgb(255, 105, 180)"); // the host's hotpink buttons
+    expect(looks.hostTransform).toBe("none"); // a transform would trap the fixed panel inside the host element
+    expect(looks.position).toBe("fixed");
+    expect(await w.launcher.getAttribute("aria-label")).toBe(TITLE);
+    expect(await w.launcher.getAttribute("aria-expanded")).toBe("false");
+
+    await w.launcher.click();
+    const dialog = page.getByRole("dialog", { name: TITLE });
+    await dialog.waitFor();
+    expect(await dialog.getAttribute("aria-modal")).toBe("true");
+    expect(await w.launcher.getAttribute("aria-expanded")).toBe("true");
+    expect(await focused(page)).toBe("cc-input");
+    expect(await w.suggestions.count()).toBe(3);
+    expect(await w.log.getAttribute("role")).toBe("log");
+    expect(await w.log.getAttribute("aria-live")).toBe("polite");
+    expect(await page.getByRole("textbox", { name: "Your question" }).count()).toBe(1);
+
+    const answer = await ask(page, BOMBERS);
+    const text = (await answer.locator("p, li").allTextContents()).join(" ");
+    expect(text).toContain("July 24");
+    expect(await answer.locator("button.chip").count()).toBeGreaterThan(0);
+    expect(await w.input.inputValue()).toBe(""); // cleared only once the answer arrived
+    expect(await answer.locator(".sources li").count()).toBe(bombers.citations.length);
+    const chronologyCitation = bombers.citations.find((c) => c.kind === "chronology")!;
+    expect(await answer.locator(".sources").textContent()).toContain("July 24, 2024 · Chronology");
+
+    // Hover: the tooltip names the date, the document and the first words.
+    const chip = answer.locator(`button.chip[data-n="${chronologyCitation.n}"]`).first();
+    await chip.hover();
+    await w.tip.waitFor();
+    const tip = (await w.tip.textContent()) ?? "";
+    expect(tip).toContain("July 24, 2024");
+    expect(tip).toContain(chronologyCitation.doc);
+    expect(tip).toContain(chronologyCitation.text.slice(0, 40));
+    expect(await chip.getAttribute("aria-describedby")).toBe("cc-tip");
+    await page.screenshot({ path: await artifactPath("widget-demo-answer.png") });
+
+    // Click: the detail view loads the whole entry from /api/sources/:id.
+    const fetched = page.waitForResponse((r) => r.url() === `${server.url}/api/sources/${encodeURIComponent(chronologyCitation.id)}`);
+    await chip.click();
+    await w.detail.waitFor();
+    expect((await fetched).status()).toBe(200);
+    const full = chronicle.chunk(chronologyCitation.id)!.text;
+    await waitForText(w.detail.locator(".full"), (t) => t === full, "the full source text");
+    expect(await w.detail.locator("[role=status]").count()).toBe(0); // loaded, not the excerpt with a notice
+    expect(await w.detail.locator("mark").textContent()).toBe(chronologyCitation.text);
+    await page.screenshot({ path: await artifactPath("widget-source-detail.png") });
+
+    // Esc closes the detail (focus back on the chip), then the panel (focus back on the launcher).
+    await page.keyboard.press("Escape");
+    await w.detail.waitFor({ state: "hidden" });
+    expect(await focused(page)).toBe("chip");
+    await page.keyboard.press("Escape");
+    await w.panel.waitFor({ state: "hidden" });
+    expect(await focused(page)).toBe("launcher");
+    expect(await w.launcher.getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("keeps the conversation across a reload, and clears it", SLOW, async () => {
+    const page = await newPage();
+    await openDemo(page, server.url);
+    const w = widget(page);
+    await w.launcher.click();
+    await w.suggestions.first().click(); // the first suggestion is the bombers question
+    await finishedAnswer(page);
+
+    await page.reload();
+    await w.panel.waitFor(); // it was open, so it opens again
+    expect(await w.users.count()).toBe(1);
+    expect(await w.users.first().textContent()).toContain(BOMBERS);
+    expect(await w.answers.count()).toBe(1);
+    expect(await w.answers.first().textContent()).toContain("July 24");
+    expect(await w.chips.count()).toBeGreaterThan(0);
+    expect(await w.suggestions.first().isVisible()).toBe(false);
+
+    await page.locator("chronicle-chat").getByRole("button", { name: "Clear conversation" }).click();
+    expect(await w.answers.count()).toBe(0);
+    expect(await w.suggestions.count()).toBe(3);
+    expect(await w.suggestions.first().isVisible()).toBe(true);
+    await page.reload();
+    await w.launcher.waitFor();
+    expect(await w.answers.count()).toBe(0);
+  });
+
+  it("works from the keyboard: Enter opens and sends, Shift+Enter adds a line, Tab stays in the panel, Esc closes", SLOW, async () => {
+    const page = await newPage();
+    await openDemo(page, server.url);
+    const w = widget(page);
+    await w.launcher.focus();
+    await page.keyboard.press("Enter");
+    await w.panel.waitFor();
+    expect(await focused(page)).toBe("cc-input");
+
+    await page.keyboard.type("When did the bombers");
+    await page.keyboard.press("Shift+Enter");
+    await page.keyboard.type("patrol near Alaska?");
+    expect(await w.input.inputValue()).toBe("When did the bombers\npatrol near Alaska?");
+    expect(await w.users.count()).toBe(0);
+
+    // Tab and Shift+Tab wrap around inside the dialog; focus never reaches the host page.
+    const seen = new Set<string>();
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press("Tab");
+      const at = await focused(page);
+      expect(at).not.toBe("outside");
+      seen.add(at);
+    }
+    expect(seen).toContain("cc-input");
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press("Shift+Tab");
+      expect(await focused(page)).not.toBe("outside");
+    }
+    // Keyboard focus is visible: a solid ring on the send button reached with Tab.
+    await w.input.focus();
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("send");
+    const ring = await page.evaluate(() => {
+      const style = getComputedStyle(document.querySelector("chronicle-chat")!.shadowRoot!.activeElement!);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    expect(ring.style).toBe("solid");
+    expect(ring.width).toBeGreaterThanOrEqual(2);
+
+    await w.input.focus();
+    await page.keyboard.press("Enter");
+    await finishedAnswer(page);
+    expect(await w.users.first().textContent()).toContain("patrol near Alaska?");
+    await page.keyboard.press("Escape");
+    await w.panel.waitFor({ state: "hidden" });
+    expect(await focused(page)).toBe("launcher");
+  });
+
+  it("shows a refusal as its own 'the corpus does not cover this' state", SLOW, async () => {
+    expect((await chronicle.ask(OFF_TOPIC)).refused).toBe(true);
+    const page = await newPage();
+    await openDemo(page, server.url);
+    await widget(page).launcher.click();
+    const answer = await ask(page, OFF_TOPIC);
+    const refusal = answer.locator(".refused");
+    expect(await refusal.getAttribute("data-refused")).toBe("true");
+    expect(await refusal.textContent()).toContain("The corpus does not cover this");
+    expect(await answer.locator(".sources").count()).toBe(0);
+  });
+
+  it("shows a question with markup literally and runs nothing", SLOW, async () => {
+    const page = await newPage();
+    await openDemo(page, server.url, { withoutCsp: true });
+    const w = widget(page);
+    await w.launcher.click();
+    await ask(page, XSS);
+    expect(await w.users.first().textContent()).toBe(`You: ${XSS}`);
+    await page.reload();
+    await w.panel.waitFor();
+    expect(await w.users.first().textContent()).toBe(`You: ${XSS}`); // and again when drawn from storage
+    await page.waitForTimeout(300); // an image error handler would have fired by now
+    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(await page.evaluate(() => document.querySelector("chronicle-chat")!.shadowRoot!.querySelectorAll("img, script, [onerror]").length)).toBe(0);
+  });
+
+  it("shows corpus text with markup literally: answer, tooltip and source detail", SLOW, async () => {
+    const page = await newPage();
+    await openDemo(page, server.url, { withoutCsp: true });
+    const evil = `July 24, 2024: bombers <img src=x onerror="window.__xss=2"><script>window.__xss=3</script> near Alaska.`;
+    const citation = { n: 1, id: "evil-1", kind: "chronology", doc: "<b>doc</b>.txt", date: { start: "2024-07-24", end: "2024-07-24" }, dateLabel: "July 24, 2024", text: evil };
+    const answer = `They flew on <em>July 24</em> ${XSS} [1]`;
+    const events: [string, unknown][] = [
+      ["citations", [citation]],
+      ["delta", { text: answer }],
+      ["done", { id: "x", question: "q", answer, citations: [citation], refused: false, mode: "extractive", sources: [], rewrittenQuestion: "q" }],
+    ];
+    await page.route("**/api/chat", (route) => route.fulfill({
+      status: 200,
+      headers: { "content-type": "text/event-stream" },
+      body: events.map(([event, data]) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`).join(""),
+    }));
+    await page.route("**/api/sources/evil-1", (route) => route.fulfill({ json: { ...citation, text: `${evil} And more <iframe src="javascript:window.__xss=4"></iframe>`, position: 0 } }));
+
+    const w = widget(page);
+    await w.launcher.click();
+    const bot = await ask(page, "Crafted");
+    expect(await bot.locator("p").first().textContent()).toBe(`They flew on <em>July 24</em> ${XSS} 1`);
+    await w.chips.first().hover();
+    await w.tip.waitFor();
+    expect(await w.tip.textContent()).toContain("<b>doc</b>.txt");
+    await w.chips.first().click();
+    await waitForText(w.detail.locator(".full"), (t) => t.includes("<iframe"), "the crafted source");
+    expect(await w.detail.locator(".full").textContent()).toContain(`<img src=x onerror="window.__xss=2"><script>`);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(await page.evaluate(() => document.querySelector("chronicle-chat")!.shadowRoot!.querySelectorAll("img, script, iframe, em, [onerror]").length)).toBe(0);
+  });
+
+  it("says when the server is down, offers a retry, keeps the question, and recovers", SLOW, async () => {
+    let down: ChronicleTestServer | undefined = await startChronicleServer({ chronicle, bundleDir });
+    try {
+      const page = await newPage();
+      await openDemo(page, down.url);
+      const w = widget(page);
+      await w.launcher.click();
+      const port = down.port;
+      await down.close();
+      down = undefined;
+
+      await w.input.fill(BOMBERS);
+      await w.input.press("Enter");
+      await w.alert.waitFor();
+      expect(await w.alert.getAttribute("role")).toBe("alert");
+      expect(await w.alert.textContent()).toContain("Can't reach the Chronicle server");
+      const retry = w.alert.getByRole("button", { name: "Retry" });
+      expect(await retry.isVisible()).toBe(true);
+      expect(await w.input.inputValue()).toBe(BOMBERS); // nothing typed is lost
+      expect(await w.answers.count()).toBe(0);
+      await page.screenshot({ path: await artifactPath("widget-server-down.png") });
+
+      down = await startChronicleServer({ chronicle, bundleDir, port });
+      await retry.click();
+      await finishedAnswer(page);
+      expect(await w.alert.count()).toBe(0);
+      expect(await w.users.count()).toBe(1); // the failed attempt is replaced, not repeated
+      expect(await w.input.inputValue()).toBe("");
+    } finally {
+      await down?.close();
+    }
+  });
+
+  it("explains 429 and 5xx answers with a retry, keeping the question", SLOW, async () => {
+    const page = await newPage();
+    await openDemo(page, server.url);
+    const w = widget(page);
+    await w.launcher.click();
+    await page.route("**/api/chat", (route) => route.fulfill({
+      status: 429, headers: { "Retry-After": "7" }, json: { error: { code: "rate_limited", message: "60 requests a minute; try again in 7 s" } },
+    }));
+    await w.input.fill(MEETINGS);
+    await w.input.press("Enter");
+    await w.alert.waitFor();
+    expect(await w.alert.textContent()).toContain("Too many questions right now. Try again in 7 seconds.");
+    expect(await w.input.inputValue()).toBe(MEETINGS);
+
+    await page.unroute("**/api/chat");
+    await page.route("**/api/chat", (route) => route.fulfill({ status: 500, json: { error: { code: "internal", message: "internal error" } } }));
+    await w.alert.getByRole("button", { name: "Retry" }).click();
+    await waitForText(w.alert, (t) => t.includes("error 500"), "the 500 message");
+    expect(await w.alert.textContent()).toContain("The Chronicle server had a problem (error 500). Try again.");
+    expect(await w.input.inputValue()).toBe(MEETINGS);
+
+    await page.unroute("**/api/chat");
+    await w.alert.getByRole("button", { name: "Retry" }).click();
+    const answer = await finishedAnswer(page);
+    expect(await answer.textContent()).toContain("May 16");
+    expect(await w.alert.count()).toBe(0);
+    expect(await w.input.inputValue()).toBe("");
+  });
+
+  it("streams the answer in as it arrives", SLOW, async () => {
+    // A server that sends the citations and half the answer, then waits for the test.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const citation = bombers.citations[0];
+    const app = new Hono();
+    app.post("/api/chat", (c) => streamSSE(c, async (sse) => {
+      await sse.writeSSE({ event: "citations", data: JSON.stringify([citation]) });
+      await sse.writeSSE({ event: "delta", data: JSON.stringify({ text: "First half of the answer [1]. " }) });
+      await gate;
+      await sse.writeSSE({ event: "delta", data: JSON.stringify({ text: "Second half." }) });
+      const answer = "First half of the answer [1]. Second half.";
+      await sse.writeSSE({ event: "done", data: JSON.stringify({ id: "s", question: "q", answer, citations: [citation], refused: false, mode: "extractive", sources: [], rewrittenQuestion: "q" }) });
+    }));
+    app.route("/", createWebRoutes({ bundleDir }));
+    const gated: Listening = await listen(app.fetch);
+    try {
+      const page = await newPage();
+      await openDemo(page, gated.url);
+      const w = widget(page);
+      await w.launcher.click();
+      await w.input.fill("Stream, please");
+      await w.input.press("Enter");
+      const busy = page.locator("chronicle-chat article.bot[aria-busy='true']");
+      await waitForText(busy, (t) => t.includes("First half"), "the first delta");
+      expect(await busy.locator("button.chip").count()).toBe(1); // citations came first, so the chip is live at once
+      expect(await busy.locator(".sources").count()).toBe(0);
+      expect(await w.send.getAttribute("aria-label")).toBe("Stop answering");
+      release();
+      const answer = await finishedAnswer(page);
+      expect(await answer.locator("p").first().textContent()).toBe("First half of the answer 1. Second half.");
+      expect(await w.send.getAttribute("aria-label")).toBe("Send question");
+    } finally {
+      release();
+      await gated.close();
+    }
+  });
+
+  it("fits a 375 px phone (and 320 px) in dark mode without sideways scrolling", SLOW, async () => {
+    const page = await newPage({ width: 375, height: 740, dark: true });
+    await openDemo(page, server.url);
+    const w = widget(page);
+    await w.launcher.click();
+    await ask(page, MEETINGS);
+    await noHorizontalScroll(page);
+    const colors = await w.panel.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(colors).toBe("rgb(23, 25, 30)"); // the dark palette
+    await page.screenshot({ path: await artifactPath("widget-375-dark.png") });
+    await page.setViewportSize({ width: 320, height: 600 });
+    await noHorizontalScroll(page);
+    await page.screenshot({ path: await artifactPath("widget-320-dark.png") });
+  });
+});
+
+describe("the Chronicle page (/)", () => {
+  it("shows the chronology by month with month and text filters, and a chip click highlights its entry", SLOW, async () => {
+    const page = await newPage({ width: 1280, height: 800 });
+    await page.goto(`${server.url}/`);
+    const status = page.locator("#tl-status");
+    await waitForText(status, (t) => /^\d+ entries$/.test(t), "the chronology to load");
+    const total = Number((await status.textContent())!.split(" ")[0]);
+    expect(total).toBe(chronicle.chunks.filter((c) => c.kind === "chronology" && c.date).length);
+    expect(await page.locator(".month h3").count()).toBeGreaterThan(3);
+
+    await page.getByLabel("Month").selectOption("2024-07");
+    const july = await page.locator(".entry time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime")));
+    expect(july.length).toBeGreaterThan(0);
+    for (const date of july) expect(date).toMatch(/^2024-07/);
+    await page.getByLabel("Month").selectOption("");
+    await page.getByLabel("Filter entries").fill("bombers");
+    const texts = await page.locator(".entry").allTextContents();
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) expect(text.toLowerCase()).toContain("bomber");
+    await page.getByLabel("Filter entries").fill("");
+
+    const chat = widget(page);
+    expect(await page.getByRole("region", { name: "Ask about China–Russia relations in 2024" }).count()).toBe(1);
+    await ask(page, BOMBERS);
+    const chronologyCitation = bombers.citations.find((c) => c.kind === "chronology")!;
+    await chat.answers.last().locator(`button.chip[data-n="${chronologyCitation.n}"]`).first().click();
+    const hit = page.locator(".entry.hit");
+    await waitForText(hit, (t) => t.includes("Bering Sea"), "the highlighted entry");
+    expect(await hit.getAttribute("data-id")).toBe(chronologyCitation.id);
+    await page.waitForFunction(() => {
+      const list = document.getElementById("tl-list")!.getBoundingClientRect();
+      const entry = document.querySelector(".entry.hit")!.getBoundingClientRect();
+      return entry.top >= list.top && entry.bottom <= list.bottom;
+    });
+    expect(await chat.detail.isVisible()).toBe(false); // the timeline shows it; the chat stays on the answer
+    await page.screenshot({ path: await artifactPath("page-timeline.png") });
+  });
+});
