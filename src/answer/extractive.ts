@@ -6,7 +6,7 @@ import type { QuestionAnalysis } from "../retrieve/question.js";
 import { terms } from "../text/terms.js";
 import { createCitationList, reconcileCitations, type CitationList } from "./citations.js";
 import { lacksSupport, measureSupport } from "./refusal.js";
-import { countsNoun, isNumericQuestion, quantities } from "./quantities.js";
+import { countsNoun, isMoney, isMoneyQuestion, isNumericQuestion, quantities } from "./quantities.js";
 import { scoreSentences, type ScoredSentence } from "./sentence-pick.js";
 import type { TermWeights } from "./term-weights.js";
 import { selectEntries, topicTerms } from "./timeline.js";
@@ -24,6 +24,8 @@ export interface ExtractiveOptions {
 
 export const NOT_COVERED = "The corpus does not cover this question.";
 const SOFT_LIMIT = 400;
+// Terms in more than about a quarter of all chunks: ln(1 + 1/0.25) ≈ 1.6.
+const DISTINCTIVE_IDF = 1.6;
 const LIST_ITEM_LIMIT = 170;
 const MAX_LIST = 12;
 
@@ -67,9 +69,9 @@ function compose(input: AnswerInput, entries: Chunk[], options: ExtractiveOption
     }
   }
 
-  if (lacksSupport(measureSupport(analysis, sources, options.weights), new Set(analysis.terms).size)) return { text: NOT_COVERED, citations: [] };
+  if (lacksSupport(measureSupport(analysis, sources, options.weights))) return { text: NOT_COVERED, citations: [] };
   const ranked = scoreSentences(analysis, sources, options.weights, options.year);
-  if (!ranked.length || answersSomethingElse(analysis, ranked[0], passage(ranked[0], ranked).join(" "), options.year)) return { text: NOT_COVERED, citations: [] };
+  if (!ranked.length || answersSomethingElse(analysis, ranked[0], passage(ranked[0], ranked).join(" "), options.year, options.chunks, options.weights)) return { text: NOT_COVERED, citations: [] };
   return { text: proseAnswer(analysis, ranked, sources, entries, options, cites), citations: cites.list() };
 }
 
@@ -78,14 +80,21 @@ function compose(input: AnswerInput, entries: Chunk[], options: ExtractiveOption
  * passage holds no number, or a question about one period whose best sentence speaks only of others
  * ("trade in 2024" met by "in 2023, trade reached ...").
  */
-function answersSomethingElse(analysis: QuestionAnalysis, best: ScoredSentence, quoted: string, year: number): boolean {
+function answersSomethingElse(analysis: QuestionAnalysis, best: ScoredSentence, quoted: string, year: number, chunks: Chunk[], weights: TermWeights): boolean {
   if (isNumericQuestion(analysis.text)) {
     const found = quantities(quoted, year);
     if (!found.length) return true;
     // The passage speaks of the thing asked about ("ships") without ever counting it.
     const head = analysis.countNoun?.trim().split(/\s+/).at(-1);
     if (head && !countsNoun(found, head) && terms(quoted).includes(terms(head)[0] ?? "")) return true;
+    if (isMoneyQuestion(analysis.text) && !found.some(isMoney)) return true;
   }
+  // Every place and person the question names must be in the passage: "Dong Jun's visit to Moscow" is
+  // not answered by Belousov's visit to Beijing, where Dong Jun received him.
+  // Names found all over the corpus ("China", "Russia") are its subject, not a detail to check.
+  const named = new Set(terms(`${best.chunk.section ?? ""} ${context(best.chunk, chunks)}`));
+  const distinctive = (term: string) => weights.idf(term) >= DISTINCTIVE_IDF;
+  if (analysis.keywords.some((word) => /^\p{Lu}/u.test(word) && terms(word).some((term) => distinctive(term) && !named.has(term)))) return true;
   // "When will X be done?" asks about the future: only a forward-looking sentence can answer it.
   if (FUTURE_QUESTION.test(analysis.text) && !FORWARD_LOOKING.test(best.sentence)) return true;
   const spoken = findDates(best.sentence, year);
@@ -94,6 +103,15 @@ function answersSomethingElse(analysis: QuestionAnalysis, best: ScoredSentence, 
   // The sentence may lean on the one before it for the period ("In 2023, trade ... While oil ...").
   const previous = best.index > 0 ? splitSentences(best.chunk.text)[best.index - 1] : "";
   return spoken.length > 0 && !asked(best.sentence) && !asked(previous);
+}
+
+/**
+ * The text a chunk can be read with: a chronology entry stands alone; an article paragraph leans on its
+ * section ("the annual gathering" two paragraphs after one naming Kazan).
+ */
+function context(chunk: Chunk, chunks: Chunk[]): string {
+  if (chunk.kind === "chronology" || !chunk.section) return chunk.text;
+  return chunks.filter((c) => c.doc === chunk.doc && c.section === chunk.section && c.kind === "article").map((c) => c.text).join(" ");
 }
 
 const FUTURE_QUESTION = /\b(when|what year|how soon)\b.*\b(will|is\s+\w+\s+(expected|scheduled|due|planned)|going to)\b/i;

@@ -3,7 +3,7 @@ import { stemmer } from "stemmer";
 
 const NUMBER_WORD = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|dozens|hundreds|thousands|millions";
 // A figure ("90,000", "$240", "46%", "1.5") or a number word ("Thirty-six", "eighteen"), then up to four words.
-const QUANTITY = new RegExp(String.raw`(?<![\p{L}\d-])(\$?\d[\d,.]*%?|(?:${NUMBER_WORD})(?:-(?:${NUMBER_WORD}))?)(?![\p{L}\d])((?:[\s\-“”"‘’]+[\p{L}’'/-]+){0,4})`, "giu");
+const QUANTITY = new RegExp(String.raw`(?<![\p{L}\d-])([$¥€£]?\d[\d,.]*%?|(?:${NUMBER_WORD})(?:-(?:${NUMBER_WORD}))?)(?![\p{L}\d])((?:[\s\-“”"‘’]+[\p{L}’'/-]+){0,4})`, "giu");
 const ORDINAL_OR_NAME = /^\d+(st|nd|rd|th)$/i;
 
 const QUANTITY_NOUNS = "trade|gdp|population|budget|output|exports?|imports?|revenue|turnover|spending|price|cost|value|size|volume|capacity|share|range|duration|length";
@@ -42,4 +42,17 @@ export function countsNoun(found: Quantity[], noun: string | undefined): boolean
   if (!head) return false;
   const stem = stemmer(head.toLowerCase());
   return found.some((q) => q.following.includes(stem));
+}
+
+const MONEY_QUESTION = /\bhow much\b.*\b(cost|costs|spend|spent|invest|invested|investment|worth|pay|paid|price|budget|fund|funding)\b|\b(cost|price|value|worth)\b.*\?$/i;
+const CURRENCY = new Set(["dollar", "yuan", "rubl", "ruble", "euro", "usd", "rmb"]);
+
+/** Questions asking for an amount of money: only a sum of money answers them. */
+export function isMoneyQuestion(text: string): boolean {
+  return MONEY_QUESTION.test(text);
+}
+
+/** Whether a quantity is a sum of money: "$240 billion", "¥1.4 trillion", "700 billion yuan". */
+export function isMoney(quantity: Quantity): boolean {
+  return /^[$¥€£]/.test(quantity.value) || quantity.following.some((word) => CURRENCY.has(word));
 }

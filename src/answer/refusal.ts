@@ -11,15 +11,22 @@ export interface Support {
   dense: number;
   /** IDF-weighted share of the question's terms that occur nowhere in the corpus. */
   unknown: number;
+  /** `lexical` over the terms the corpus knows: how well one chunk ties together what it can. */
+  knownLexical: number;
+  knownCount: number;
 }
 
 export function measureSupport(analysis: QuestionAnalysis, sources: Retrieved[], weights: TermWeights): Support {
   const questionTerms = [...new Set(analysis.terms)];
   const total = questionTerms.reduce((sum, term) => sum + weights.idf(term), 0);
   const unknown = total ? questionTerms.filter((t) => !weights.known(t)).reduce((sum, t) => sum + weights.idf(t), 0) / total : 0;
-  const lexical = Math.max(0, ...sources.slice(0, 3).map((s) => weights.coverage(questionTerms, new Set(terms(`${s.chunk.section ?? ""} ${s.chunk.text}`)))));
+  const lexicalOf = (wanted: string[]) =>
+    Math.max(0, ...sources.slice(0, 3).map((s) => weights.coverage(wanted, new Set(terms(`${s.chunk.section ?? ""} ${s.chunk.text}`)))));
+  const lexical = lexicalOf(questionTerms);
+  const known = questionTerms.filter((t) => weights.known(t));
+  const knownLexical = known.length ? lexicalOf(known) : 0;
   const dense = Math.max(0, ...sources.map((s) => s.dense ?? 0));
-  return { lexical, dense, unknown };
+  return { lexical, knownLexical, knownCount: known.length, dense, unknown };
 }
 
 /**
@@ -28,7 +35,7 @@ export function measureSupport(analysis: QuestionAnalysis, sources: Retrieved[],
  * count against. A short question must be covered nearly whole by one chunk: "the population of
  * Vladivostok" is not answered by a chunk on Vladivostok and another on population.
  */
-export function lacksSupport(support: Support, termCount: number): boolean {
-  if (termCount <= 3 && support.lexical < 0.65) return true;
-  return support.lexical + support.dense - 0.5 * support.unknown < 0.72;
+export function lacksSupport(support: Support): boolean {
+  if (support.knownCount >= 2 && support.knownCount <= 3 && support.knownLexical < 0.65) return true;
+  return support.lexical + support.dense - 0.3 * support.unknown < 0.76;
 }

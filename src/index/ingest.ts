@@ -10,6 +10,7 @@ import { withIngestLock } from "./ingest-lock.js";
 import { FORMAT_VERSION, staleReason, type Manifest } from "./manifest.js";
 import { parseDocument } from "./parse-document.js";
 import { ConfigError, IndexCorruptError } from "../errors.js";
+import { ANALYZER_ID } from "../text/terms.js";
 import { silentLogger, type Logger } from "../logger.js";
 
 export interface IngestOptions {
@@ -93,6 +94,7 @@ async function build(options: IngestOptions, corpus: CorpusFile[]) {
   const indexing = lap();
   const manifest: Manifest = {
     formatVersion: FORMAT_VERSION,
+    analyzer: ANALYZER_ID,
     embedder: { id: options.embedder.id, dimensions: options.embedder.dimensions },
     corpus: corpus.map(({ name, sha256 }) => ({ name, sha256 })),
     files: {},

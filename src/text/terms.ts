@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { stemmer } from "stemmer";
 import { eng } from "stopword";
 
@@ -22,7 +23,7 @@ const EXPANSIONS: Record<string, string[]> = {
 const SPELLING: Record<string, string> = {
   russian: "russia", russians: "russia", chinese: "china", ukrainian: "ukraine", ukrainians: "ukraine",
   belarusian: "belarus", brazilian: "brazil", indian: "india", iranian: "iran", japanese: "japan",
-  korean: "korea", kazakh: "kazakhstan", canadian: "canada", pakistani: "pakistan", egyptian: "egypt",
+  korean: "korea", polish: "poland", german: "germany", french: "france", british: "britain", syrian: "syria", israeli: "israel", kazakh: "kazakhstan", canadian: "canada", pakistani: "pakistan", egyptian: "egypt",
   american: "america", americans: "america", turkish: "turkey", laotian: "laos", mongolian: "mongolia",
   uzbek: "uzbekistan", kyrgyz: "kyrgyzstan", tajik: "tajikistan", afghan: "afghanistan", vietnamese: "vietnam",
   filipino: "philippines", philippine: "philippines", taiwanese: "taiwan", european: "europe", african: "africa", asian: "asia",
@@ -33,6 +34,23 @@ const SPELLING: Record<string, string> = {
   criticise: "criticize", criticised: "criticized", emphasise: "emphasize", emphasised: "emphasized",
   authorise: "authorize", authorised: "authorized", organise: "organize", organised: "organized", analyse: "analyze",
 };
+
+// Near-synonyms that questions use for the corpus's words: each is read as the corpus's word.
+const SYNONYMS: Record<string, string> = {
+  trip: "visit", trips: "visit", travel: "visit", travels: "visit", traveled: "visit", journey: "visit", tour: "visit",
+  drill: "exercise", drills: "exercise", maneuver: "exercise", maneuvers: "exercise", manoeuvre: "exercise",
+  manoeuvres: "exercise", wargame: "exercise", wargames: "exercise",
+  vessel: "ship", vessels: "ship", warship: "ship", warships: "ship",
+  railway: "railroad", railways: "railroad", rail: "railroad",
+  deal: "agreement", deals: "agreement", accord: "agreement", accords: "agreement",
+  car: "vehicle", cars: "vehicle", automobile: "vehicle", automobiles: "vehicle",
+  soldiers: "troops", nation: "country", nations: "country",
+  planes: "aircraft", plane: "aircraft", jets: "aircraft",
+};
+
+// "-ised" words whose "-ized" spelling is the American one: only after these letter pairs, which
+// leaves "exercised", "promised", "advised", "raised", "revised" alone.
+const BRITISH_ISE = /(al|ar|rn|an|gn|it|il|ol|ic|or|im|ot|on|ph|as|er|ur)is(e|es|ed|ing|ation|ations)$/;
 
 /** The words of a text, as written, each abbreviation followed by the words it stands for. */
 export function tokenize(text: string): string[] {
@@ -48,7 +66,8 @@ export function tokenize(text: string): string[] {
 export function normalizeTerm(word: string): string | null {
   const acronym = word.length >= 2 && word === word.toUpperCase() && /\p{Lu}/u.test(word);
   const folded = word.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/['’]s$/, "");
-  const lower = SPELLING[folded] ?? folded;
+  const spelled = SPELLING[folded] ?? folded.replace(BRITISH_ISE, "$1iz$2");
+  const lower = SYNONYMS[spelled] ?? spelled;
   if (/^\p{N}[\p{N}.,]*$/u.test(lower)) return lower.replace(/,/g, "");
   if (!acronym && STOPWORDS.has(lower)) return null;
   if (lower.length < 2 && !acronym) return null;
@@ -64,3 +83,12 @@ export function terms(text: string): string[] {
   }
   return out;
 }
+
+/**
+ * Identifies this text analysis: the word tables and rules above. An index built under another analysis
+ * would match words differently, so a change here means a rebuild.
+ */
+export const ANALYZER_ID = createHash("sha1")
+  .update(JSON.stringify([[...STOPWORDS], EXPANSIONS, SPELLING, SYNONYMS, BRITISH_ISE.source, WORD.source, stemmer("generalizations")]))
+  .digest("hex")
+  .slice(0, 12);
