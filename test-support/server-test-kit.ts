@@ -1,10 +1,13 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import type { Chronicle } from "../src/chronicle.js";
 import { loadConfig, type Config } from "../src/config.js";
-import type { Logger } from "../src/logger.js";
+import { silentLogger, type Logger } from "../src/logger.js";
+import type { AppEnv } from "../src/server/app-env.js";
+import { createErrorHandler, notFoundHandler } from "../src/server/error-handler.js";
 import type { AskEvent } from "../src/server/chat-events.js";
 import pino from "pino";
 
@@ -74,4 +77,41 @@ export function slowChronicle(chronicle: Chronicle, ms: number): Chronicle {
 /** The same chronicle answering with the given stream events, as an LLM answerer would yield them. */
 export function scriptedChronicle(chronicle: Chronicle, script: (question: string) => AsyncGenerator<AskEvent>): Chronicle {
   return { ...chronicle, chunk: (id) => chronicle.chunk(id), askStream: (question) => script(question) };
+}
+
+/** A bare app with the server's error handler and the given middleware in front of GET and POST /x. */
+export function guardedApp(...middleware: MiddlewareHandler<AppEnv>[]): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.onError(createErrorHandler(silentLogger));
+  app.notFound(notFoundHandler);
+  for (const handler of middleware) app.use(handler);
+  app.get("/x", (c) => c.json({ ok: true, clientKey: c.get("clientKey") ?? null }));
+  app.post("/x", async (c) => c.json({ ok: true, body: await c.req.text() }));
+  return app;
+}
+
+/**
+ * A chronicle without an index: answers every question with one canned cited sentence. For tests of
+ * guards and wiring, which need routes that answer but not real answers.
+ */
+export function fakeChronicle(): Chronicle {
+  const citation = { n: 1, id: "fake-1", kind: "chronology" as const, doc: "fake.txt", dateLabel: "July 24, 2024", text: "A canned entry." };
+  const result = (question: string) => ({
+    id: randomUUID(), question, answer: "A canned answer [1].", citations: [citation], refused: false, mode: "extractive" as const, sources: [],
+  });
+  const fake: Partial<Chronicle> = {
+    config: testConfig(),
+    retriever: { year: 2024, coverage: undefined } as Chronicle["retriever"],
+    chunks: [],
+    chunk: () => undefined,
+    retrieve: async () => [],
+    ask: async (question) => result(question),
+    async *askStream(question) {
+      yield { delta: "A canned " };
+      yield { delta: "answer [1]." };
+      yield { done: result(question) };
+    },
+    close: async () => {},
+  };
+  return fake as Chronicle;
 }

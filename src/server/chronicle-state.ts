@@ -13,8 +13,10 @@ export interface ChronicleState {
 
 /** Tracks a chronicle that may still be loading, so the server can listen before the index is in memory. */
 export function trackChronicle(source: Chronicle | Promise<Chronicle>): ChronicleState {
-  let status: ChronicleState["status"] = "loading";
-  let chronicle: Chronicle | undefined;
+  // A chronicle already loaded is ready at once, not a tick later: routes answer from the first request.
+  const loaded = typeof (source as Promise<Chronicle>).then === "function" ? undefined : (source as Chronicle);
+  let status: ChronicleState["status"] = loaded ? "ready" : "loading";
+  let chronicle: Chronicle | undefined = loaded;
   let error: unknown;
   const ready = Promise.resolve(source).then(
     (loaded) => {

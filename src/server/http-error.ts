@@ -18,7 +18,7 @@ export function unavailable(code: string, message: string, cause?: unknown): Htt
   return new HttpError(503, code, message, { cause });
 }
 
-/** 404 for a thing the caller named that does not exist. */
-export function notFound(what: string): HttpError {
-  return new HttpError(404, "not_found", `${what} not found`);
+/** 404 for a thing the caller named that does not exist; `hint` says what would exist. */
+export function notFound(what: string, hint?: string): HttpError {
+  return new HttpError(404, "not_found", `${what} not found${hint ? `: ${hint}` : ""}`);
 }

@@ -102,13 +102,17 @@ function listen(app: Hono<AppEnv>, hostname: string, port: number): Promise<Serv
 
 /**
  * server.close() refuses new connections and closes idle keep-alive ones; requests in flight (streams
- * included) run to their end. Whatever is still open after the timeout is cut.
+ * included) run to their end. A connection that turns idle when its request ends is closed then, not
+ * after the keep-alive timeout. Whatever is still open after the timeout is cut.
  */
 function stopListening(server: Server, timeoutMs: number): Promise<void> {
   return new Promise((resolve) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), 25);
     const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    sweep.unref();
     timer.unref();
     server.close(() => {
+      clearInterval(sweep);
       clearTimeout(timer);
       resolve();
     });

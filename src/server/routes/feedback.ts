@@ -20,7 +20,7 @@ export function feedbackRoutes(deps: ServerDeps): Hono<AppEnv> {
   app.post("/feedback", jsonBody(), validate("json", FeedbackBody), (c) => {
     const { answerId, rating, comment } = c.req.valid("json");
     const answer = deps.answers.get(answerIdOf(answerId));
-    if (!answer) throw notFound(`answer ${JSON.stringify(answerId)} (only recent answers can be rated)`);
+    if (!answer) throw notFound(`answer ${JSON.stringify(answerId)}`, "only answers this server gave recently can be rated");
     const record = deps.feedback.add({ answerId: answer.id, rating, ...(comment ? { comment } : {}), question: answer.question, answer: answer.answer, citations: answer.citations });
     return c.json({ id: record.id, answerId: record.answerId, rating: record.rating, createdAt: record.createdAt }, 201);
   });

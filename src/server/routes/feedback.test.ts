@@ -1,0 +1,115 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { openChronicle, type AskResult, type Chronicle } from "../../chronicle.js";
+import type { Config } from "../../config.js";
+import { silentLogger } from "../../logger.js";
+import { postJson, tempDir, testConfig } from "../../../test-support/server-test-kit.js";
+import { createAnswerCache } from "../answer-cache.js";
+import { createApp } from "../app.js";
+import { openFeedbackStore, type FeedbackRecord, type FeedbackStore } from "../feedback-store.js";
+
+let chronicle: Chronicle;
+let dir: ReturnType<typeof tempDir>;
+const stores: FeedbackStore[] = [];
+
+/** An app whose feedback lives in this test's folder (DATA_DIR/feedback.sqlite, as in production). */
+const appAt = (dataDir: string, config: Partial<Config> = {}) => {
+  const feedback = openFeedbackStore({ path: join(dataDir, "feedback.sqlite"), logger: silentLogger });
+  stores.push(feedback);
+  return { app: createApp({ chronicle, config: testConfig({ DATA_DIR: dataDir, ...config }), logger: silentLogger, feedback, answers: createAnswerCache() }), feedback };
+};
+const ask = async (app: ReturnType<typeof appAt>["app"], question: string, headers: Record<string, string> = {}) =>
+  (await (await postJson(app, "/api/ask", { question }, headers)).json()) as AskResult;
+const exported = async (res: Response) => (await res.text()).split("\n").filter(Boolean).map((line) => JSON.parse(line) as FeedbackRecord);
+
+beforeAll(async () => {
+  chronicle = await openChronicle();
+});
+afterAll(async () => {
+  await chronicle.close();
+});
+beforeEach(() => {
+  dir = tempDir();
+});
+afterEach(() => {
+  for (const store of stores.splice(0)) store.close();
+  dir.remove();
+});
+
+describe("feedback", () => {
+  it("stores a rating with the question, answer and citations it rates, and exports it as JSON lines", async () => {
+    const { app } = appAt(dir.path);
+    const answer = await ask(app, "When did Li Qiang visit Moscow?");
+    const other = await ask(app, "When did Putin visit China?");
+    const res = await postJson(app, "/api/feedback", { answerId: answer.id, rating: "up", comment: "Right date" });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ id: 1, answerId: answer.id, rating: "up" });
+    expect((await postJson(app, "/api/feedback", { answerId: other.id, rating: "down" })).status).toBe(201);
+
+    const exportRes = await app.request("/api/feedback/export");
+    expect(exportRes.status).toBe(200);
+    expect(exportRes.headers.get("content-type")).toMatch(/^application\/x-ndjson/);
+    const records = await exported(exportRes);
+    expect(records).toHaveLength(2);
+    expect(records[0]).toMatchObject({ id: 1, answerId: answer.id, rating: "up", comment: "Right date", question: answer.question, answer: answer.answer, citations: answer.citations });
+    expect(records[1]).toMatchObject({ id: 2, answerId: other.id, rating: "down" });
+    expect(records[1]).not.toHaveProperty("comment");
+  });
+
+  it("keeps feedback across a restart of the server", async () => {
+    const first = appAt(dir.path);
+    const answer = await ask(first.app, "When did Putin visit China?");
+    await postJson(first.app, "/api/feedback", { answerId: answer.id, rating: "up" });
+    first.feedback.close();
+
+    const second = appAt(dir.path);
+    const records = await exported(await second.app.request("/api/feedback/export"));
+    expect(records.map((r) => r.answerId)).toEqual([answer.id]);
+  });
+
+  it("answers 404 for an answer it does not know", async () => {
+    const { app } = appAt(dir.path);
+    const res = await postJson(app, "/api/feedback", { answerId: "never-given", rating: "up" });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: { code: "not_found", message: expect.stringMatching(/answer "never-given" not found/) } });
+  });
+
+  it.each([
+    ["a bad rating", { answerId: "x", rating: "meh" }, /rating must be "up" or "down", got "meh"/],
+    ["no answer id", { rating: "up" }, /answerId/],
+    ["a comment over 2,000 characters", { answerId: "x", rating: "up", comment: "z".repeat(2001) }, /comment is over 2000 characters/],
+  ])("rejects %s with 400", async (_name, body, message) => {
+    const { app } = appAt(dir.path);
+    const res = await postJson(app, "/api/feedback", body);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: { code: "invalid_request", message: expect.stringMatching(message) } });
+  });
+
+  it("needs a valid API key to export when keys are set", async () => {
+    const { app } = appAt(dir.path, { API_KEYS: ["export-key"] });
+    expect((await app.request("/api/feedback/export")).status).toBe(401);
+    expect((await app.request("/api/feedback/export", { headers: { authorization: "Bearer nope" } })).status).toBe(401);
+    const res = await app.request("/api/feedback/export", { headers: { authorization: "Bearer export-key" } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("");
+  });
+
+  it("with a corrupt database: answering works, feedback is 503, and /readyz says why", async () => {
+    writeFileSync(join(dir.path, "feedback.sqlite"), Buffer.from("garbage ".repeat(1000)));
+    const { app } = appAt(dir.path);
+
+    const ready = await app.request("/readyz");
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: "ready", feedback: expect.stringMatching(/^unavailable: file is not a database/) });
+
+    const answer = await ask(app, "When did Putin visit China?");
+    expect(answer.answer).toContain("May 16-17, 2024");
+
+    const res = await postJson(app, "/api/feedback", { answerId: answer.id, rating: "up" });
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ error: { code: "feedback_unavailable", message: expect.stringMatching(/feedback storage is unavailable/) } });
+    const exportRes = await app.request("/api/feedback/export");
+    expect(exportRes.status).toBe(503);
+  });
+});
