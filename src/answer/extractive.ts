@@ -6,6 +6,7 @@ import type { QuestionAnalysis } from "../retrieve/question.js";
 import { terms } from "../text/terms.js";
 import { createCitationList, reconcileCitations, type CitationList } from "./citations.js";
 import { lacksSupport, measureSupport } from "./refusal.js";
+import { personNames } from "./person-names.js";
 import { countsNoun, isMoney, isMoneyQuestion, isNumericQuestion, quantities } from "./quantities.js";
 import { scoreSentences, type ScoredSentence } from "./sentence-pick.js";
 import type { TermWeights } from "./term-weights.js";
@@ -88,6 +89,12 @@ function answersSomethingElse(analysis: QuestionAnalysis, best: ScoredSentence, 
     const head = analysis.countNoun?.trim().split(/\s+/).at(-1);
     if (head && !countsNoun(found, head) && terms(quoted).includes(terms(head)[0] ?? "")) return true;
     if (isMoneyQuestion(analysis.text) && !found.some(isMoney)) return true;
+  }
+  // A who-question is answered only by a passage that names someone the question does not.
+  if (analysis.intent === "who") {
+    const asked = new Set(analysis.terms);
+    const named = personNames(quoted).filter((name) => terms(name).some((term) => !asked.has(term)));
+    if (!named.length) return true;
   }
   // Every place and person the question names must be in the passage: "Dong Jun's visit to Moscow" is
   // not answered by Belousov's visit to Beijing, where Dong Jun received him.
