@@ -8,6 +8,7 @@ import { findOrdinalReference, type OrdinalReference } from "./ordinals.js";
 import { findRelativeDate, resolveRelativeDate } from "./relative-dates.js";
 import type { ChatMessage } from "./types.js";
 
+/** Options of `condense`. */
 export interface CondenseOptions {
   /** The year dates written without one are read in: the corpus's main year. */
   year: number;

@@ -1,6 +1,7 @@
 import { condense } from "./condense.js";
 import type { Condenser } from "./types.js";
 
+/** Options of `createOfflineCondenser`. */
 export interface OfflineCondenserOptions {
   /** The year dates written without one are read in; the corpus's main year (`chronicle.retriever.year`). */
   year?: number;

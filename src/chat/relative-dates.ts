@@ -1,6 +1,7 @@
 import type { DateRange } from "../index/chunk.js";
 import { daysInMonth, formatRange, isoDate, MONTH_NAMES } from "../dates/index.js";
 
+/** The units relative dates count in. */
 export type TimeUnit = "day" | "week" | "month" | "year";
 
 /** A date given relative to something said before: "a month later", "the week before", "the next day". */

@@ -10,6 +10,7 @@ export interface AnswerCache {
   readonly size: number;
 }
 
+/** How many answers feedback can still find by default. */
 export const DEFAULT_REMEMBERED_ANSWERS = 5_000;
 
 /** A bounded map: once full, each new answer pushes out the oldest. Only what feedback needs is kept. */

@@ -29,6 +29,7 @@ import type { ServerDeps } from "./server-deps.js";
 /** Builds the condenser for a loaded chronicle. */
 export type CondenserFactory = (chronicle: Chronicle) => Condenser;
 
+/** What `createApp` needs; everything but the chronicle, config and logger has a default. */
 export interface AppOptions {
   /** The pipeline, or its loading: until it resolves, /readyz and the question routes answer 503. */
   chronicle: Chronicle | Promise<Chronicle> | ChronicleState;

@@ -23,7 +23,7 @@ export interface FeedbackRecord extends FeedbackInput {
 
 /** Ratings kept in SQLite. When the database cannot be used, it says why and refuses writes; answering goes on. */
 export interface FeedbackStore {
-  /** "ok", or "unavailable: <why>". */
+  /** "ok", or "unavailable: <why>" while the database cannot be opened or its last use failed. */
   status(): string;
   /** Stores a rating; a 503 HttpError when the database is unavailable. */
   add(input: FeedbackInput): FeedbackRecord;
@@ -32,6 +32,7 @@ export interface FeedbackStore {
   close(): void;
 }
 
+/** Options of `openFeedbackStore`. */
 export interface FeedbackStoreOptions {
   /** The SQLite file, created with its folder when missing. */
   path: string;
@@ -116,13 +117,16 @@ export function openFeedbackStore(options: FeedbackStoreOptions): FeedbackStore 
   const guard = <T>(work: (database: Database.Database) => T): T => {
     const database = connection();
     try {
-      return work(database);
+      const result = work(database);
+      problem = undefined;
+      return result;
     } catch (error) {
       const code = (error as { code?: string }).code ?? "";
       logger.error({ err: error, path, code }, "feedback database failed");
-      // Corruption will not fix itself: report it in /readyz. A busy lock may clear: keep the connection.
+      // Either way /readyz reports it. A busy lock may clear: the connection is kept and the next success
+      // clears the report. Corruption will not fix itself: the connection goes.
+      problem = (error as Error).message;
       if (/CORRUPT|NOTADB|IOERR|READONLY/.test(code)) {
-        problem = (error as Error).message;
         db = undefined;
         triedAt = now();
         database.close();
@@ -133,7 +137,7 @@ export function openFeedbackStore(options: FeedbackStoreOptions): FeedbackStore 
 
   open();
   return {
-    status: () => (db ? "ok" : `unavailable: ${problem}`),
+    status: () => (db && !problem ? "ok" : `unavailable: ${problem}`),
     add(input) {
       const createdAt = new Date(now()).toISOString();
       return guard((database) => {

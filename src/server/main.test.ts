@@ -18,7 +18,7 @@ function miniCorpus(): string {
 }
 
 describe("npm start (src/server/main.ts)", () => {
-  it("listens, builds the index and logs it, answers, and exits 0 on SIGTERM", async () => {
+  it("listens, builds the index and logs it, answers, serves the pages, and exits 0 on SIGTERM", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
       env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: join(dir.path, "data"), CORPUS_DIR: miniCorpus(), EMBED_WORKERS: "0", LOG_LEVEL: "info", API_KEYS: "" },
       stdio: ["ignore", "ignore", "pipe"],
@@ -43,6 +43,13 @@ describe("npm start (src/server/main.ts)", () => {
       expect(await ready.json()).toMatchObject({ status: "ready", chunks: 5, feedback: "ok" });
       const res = await fetch(`${url}/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"question":"When did Putin visit China?"}' });
       expect(((await res.json()) as { answer: string }).answer).toContain("May 16-17, 2024");
+
+      for (const page of ["/", "/demo"]) {
+        const html = await fetch(`${url}${page}`);
+        expect(html.status).toBe(200);
+        expect(html.headers.get("content-type")).toMatch(/text\/html/);
+        expect(html.headers.get("content-security-policy")).toContain("script-src 'self'");
+      }
 
       child.kill("SIGTERM");
       expect(await exited).toBe(0);

@@ -3,6 +3,7 @@ import { createOfflineCondenser } from "../chat/index.js";
 import { llmConfigured, loadConfig, type Config } from "../config.js";
 import { ChronicleError } from "../errors.js";
 import { createLogger, type Logger } from "../logger.js";
+import { createWebRoutes } from "../web/index.js";
 import type { CondenserFactory } from "./app.js";
 import { startServer } from "./start.js";
 
@@ -17,7 +18,13 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const running = await startServer({ config, logger, condenserFor: condenserFactory(config, logger) });
+  const running = await startServer({
+    config,
+    logger,
+    condenserFor: condenserFactory(config, logger),
+    // The chat page at /, the demo host site at /demo, and the embeddable /widget.js.
+    mount: { "/": createWebRoutes({ widgetOrigins: config.WIDGET_ORIGINS }) },
+  });
   logger.info({ url: running.url }, `listening on ${running.url}`);
 
   running.ready.catch(async () => {

@@ -11,6 +11,7 @@ import type { AppEnv } from "./app-env.js";
 import { trackChronicle, type ChronicleState } from "./chronicle-state.js";
 import { openFeedbackStore } from "./feedback-store.js";
 
+/** Options of `startServer`: where to listen, plus anything `createApp` takes. */
 export interface StartOptions extends Partial<Omit<AppOptions, "chronicle" | "config" | "logger">> {
   /** Port to listen on; 0 picks a free one. Defaults to PORT. */
   port?: number;

@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env.js";
 import { HttpError } from "../http-error.js";
 
+/** Options of `apiKeyAuth`. */
 export interface ApiKeyAuthOptions {
   /** Accepted keys; none turns the check off. */
   keys: readonly string[];

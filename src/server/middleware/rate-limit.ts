@@ -45,6 +45,7 @@ export function createFixedWindowCounter(limit: number, windowMs: number): Fixed
   };
 }
 
+/** Options of `rateLimit`. */
 export interface RateLimitOptions {
   /** Requests allowed per client per window. */
   limit: number;
