@@ -148,7 +148,7 @@ async function noHorizontalScroll(page: Page): Promise<void> {
   expect(scroller.scrollWidth, "the conversation scrolls sideways").toBeLessThanOrEqual(scroller.clientWidth);
 }
 
-describe("the widget on a host page (/demo)", () => {
+describe("the embedded widget", () => {
   it("is untouched by the host's CSS, streams a cited answer, and shows a source on hover and in full on click", SLOW, async () => {
     const page = await newPage();
     await openDemo(page, server.url);
@@ -209,6 +209,8 @@ describe("the widget on a host page (/demo)", () => {
     await page.screenshot({ path: await artifactPath("widget-source-detail.png") });
 
     // Esc closes the detail (focus back on the chip), then the panel (focus back on the launcher).
+    // The pointer moves off first: a tooltip under it would take the next Esc, as it should.
+    await page.mouse.move(5, 5);
     await page.keyboard.press("Escape");
     await w.detail.waitFor({ state: "hidden" });
     expect(await focused(page)).toBe("chip");
@@ -216,6 +218,31 @@ describe("the widget on a host page (/demo)", () => {
     await w.panel.waitFor({ state: "hidden" });
     expect(await focused(page)).toBe("launcher");
     expect(await w.launcher.getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("embeds on another origin with its data- options, talking to the server it came from over CORS", SLOW, async () => {
+    // A separate site on its own port (so its own origin), embedding the widget from the Chronicle server.
+    const site = new Hono().get("/blog", (c) => c.html(`<!doctype html><title>Blog</title><p>A blog post.</p><input id="host-input">
+<script src="${server.url}/widget.js" data-title="Ask the archive" data-placeholder="Type a question" data-position="bottom-left" data-color="#c0392b" data-open async></script>`));
+    const blog = await listen(site.fetch);
+    try {
+      const page = await newPage();
+      await page.goto(`${blog.url}/blog`);
+      await page.locator("#host-input").focus();
+      const w = widget(page);
+      await w.panel.waitFor(); // data-open
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("host-input"); // opening on load steals no focus
+      expect(await w.input.getAttribute("placeholder")).toBe("Type a question");
+      expect(await page.locator("chronicle-chat .title").textContent()).toBe("Ask the archive");
+      const launcher = (await w.launcher.boundingBox())!;
+      expect(launcher.x).toBeLessThan(100); // bottom-left
+      expect(await w.launcher.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(192, 57, 43)");
+
+      const answer = await ask(page, BOMBERS);
+      expect(await answer.textContent()).toContain("July 24");
+    } finally {
+      await blog.close();
+    }
   });
 
   it("keeps the conversation across a reload, and clears it", SLOW, async () => {

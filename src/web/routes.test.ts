@@ -46,6 +46,9 @@ describe("createWebRoutes", () => {
     expect(good.headers.get("vary")).toContain("Origin");
     const other = await app.request("/widget.js", { headers: { Origin: "https://evil.example" } });
     expect(other.headers.get("access-control-allow-origin")).toBeNull();
+    const patterns = createWebRoutes({ bundleDir: join(dir, "built"), widgetOrigins: ["https://*.example.org"] });
+    const sub = await patterns.request("/widget.js", { headers: { Origin: "https://news.example.org" } });
+    expect(sub.headers.get("access-control-allow-origin")).toBe("https://news.example.org");
   });
 
   it("builds a missing bundle on first request", async () => {

@@ -3,13 +3,14 @@ import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { Hono, type Context } from "hono";
+import { originMatcher } from "../server/middleware/widget-cors.js";
 import { BUNDLES, buildWidget, DEFAULT_BUNDLE_DIR, type BundleName } from "./build-widget.js";
 import { chroniclePage, demoPage } from "./pages.js";
 
 export interface WebRoutesOptions {
   /**
-   * Sites allowed to fetch widget.js with CORS; empty or containing "*" allows any. (The API's own
-   * CORS is the server's: this covers the script only.)
+   * Sites allowed to fetch widget.js with CORS, as WIDGET_ORIGINS writes them ("https://*.example.org",
+   * "http://localhost:*"); empty or "*" allows any. The API's own CORS is the server's: this covers the script.
    */
   widgetOrigins?: string[];
   /** Folder holding widget.js and page.js; defaults to dist/widget at the project root. */
@@ -46,6 +47,7 @@ export class WidgetNotBuiltError extends Error {
 export function createWebRoutes(options: WebRoutesOptions = {}): Hono {
   const origins = options.widgetOrigins ?? [];
   const anyOrigin = origins.length === 0 || origins.includes("*");
+  const matchers = origins.map(originMatcher);
   const assets = createAssetLoader(options.bundleDir ?? DEFAULT_BUNDLE_DIR, options.buildIfMissing ?? true);
   const app = new Hono();
 
@@ -66,7 +68,7 @@ export function createWebRoutes(options: WebRoutesOptions = {}): Hono {
       if (anyOrigin) c.header("Access-Control-Allow-Origin", "*");
       else {
         vary.push("Origin");
-        if (origin && origins.includes(origin)) c.header("Access-Control-Allow-Origin", origin);
+        if (origin && matchers.some((match) => match(origin))) c.header("Access-Control-Allow-Origin", origin);
       }
     }
     c.header("Vary", vary.join(", "));
