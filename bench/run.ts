@@ -1,0 +1,95 @@
+/**
+ * `npm run bench [-- --quick] [-- --scale 100]`: every speed figure Chronicle claims, measured offline in
+ * one run, with its baselines. Prints markdown tables and writes bench/results.json.
+ */
+import { spawn } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { cpus, totalmem } from "node:os";
+import { measureIngest } from "./ingest.js";
+import { measureQuality } from "./quality.js";
+import { measureQueryPath } from "./query-path.js";
+import { measureStartup } from "./startup.js";
+import { measureThroughput } from "./throughput.js";
+
+const USAGE = "usage: npm run bench -- [--quick] [--scale 10|100]";
+
+function parseArgs(argv: string[]) {
+  const options = { quick: false, scale: 10 };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--quick") options.quick = true;
+    else if (argv[i] === "--scale" && ["1", "10", "100"].includes(argv[i + 1] ?? "")) options.scale = Number(argv[++i]);
+    else throw new Error(`unknown or incomplete option ${argv[i]}. ${USAGE}`);
+  }
+  return options;
+}
+
+function table(headers: string[], rows: Array<Array<string | number>>): string {
+  return [`| ${headers.join(" | ")} |`, `|${headers.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
+}
+
+/** Each scale runs in its own process, so its memory figure is its own. */
+function scaleOnce(factor: number): Promise<Record<string, number>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "bench/scale-one.ts", String(factor)], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, LOG_LEVEL: "warn" } });
+    let out = "";
+    child.stdout.on("data", (data) => (out += data));
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1)!)) : reject(new Error(`scale ${factor} exited with ${code}`))));
+  });
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const log = (line = "") => process.stdout.write(`${line}\n`);
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
+  log(`# Chronicle benchmark${options.quick ? " (quick)" : ""}\n\nMachine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}.\n`);
+
+  const queryPath = await measureQueryPath(options.quick ? 40 : 200);
+  const floor = queryPath[0].timing.p50;
+  log("## Query path, one question at a time (ms)\n");
+  log(table(["stage", "p50", "p99", "× floor (p50)", "n"], queryPath.map((r) => [r.stage, r.timing.p50, r.timing.p99, (r.timing.p50 / floor).toFixed(2), r.timing.n])));
+
+  const throughput = await measureThroughput([0, 2], [1, 16, 64], options.quick ? 3 : 10);
+  log("\n## Throughput, POST /api/ask, distinct questions\n");
+  log(table(["embedding threads", "connections", "answers/s", "p50 ms", "p99 ms", "requests", "errors", "non-2xx"], throughput.map((r) => [r.workers || "0 (in-process)", r.connections, r.requestsPerSecond, r.p50, r.p99, r.requests, r.errors, r.non2xx])));
+
+  const ingest = await measureIngest();
+  log("\n## Ingestion of the corpus\n");
+  log(table(["embedding", "chunks", "build s", "chunks/s", "share embedding", "no-op re-ingest s"], ingest.map((r) => [r.embedding, r.chunks, r.seconds, r.chunksPerSecond, `${(r.embedShare * 100).toFixed(1)}%`, r.noopSeconds])));
+
+  const startup = await measureStartup(options.quick ? 2 : 5);
+  log(`\nServer start to /readyz with a saved index: p50 ${startup.p50} ms (n=${startup.n}).`);
+
+  const quality = await measureQuality();
+  log("\n## Quality beside cost (evals/qa.jsonl)\n");
+  log(table(["retrieval", "recall@5", "accuracy", "p50 ms"], quality.map((r) => [r.label, r.recallAt5, r.accuracy, r.p50Ms])));
+
+  const factors = options.quick ? [1] : [1, 10, ...(options.scale === 100 ? [100] : [])];
+  const scale = [];
+  for (const factor of factors) scale.push(await scaleOnce(factor));
+  log("\n## Scale (corpus copied with shifted years and varied wording)\n");
+  log(table(["size", "chunks", "ingest s", "index MB", "RSS MB", "retrieval p50 ms", "retrieval p99 ms"], scale.map((r) => [`${r.factor}x`, r.chunks, r.ingestSeconds, r.indexMb, r.rssMb, r.retrievalP50, r.retrievalP99])));
+
+  const best16 = Math.max(...throughput.filter((r) => r.connections === 16).map((r) => r.requestsPerSecond));
+  const ask = queryPath[2].timing;
+  const build = ingest.find((r) => r.embedding.startsWith("pool")) ?? ingest[0];
+  const largest = scale.at(-1)!;
+  const targets = [
+    [`/api/ask p50 ≤ 1.5 × bare embedding p50`, `${(ask.p50 / floor).toFixed(2)} ×`, ask.p50 <= 1.5 * floor],
+    [`/api/ask p99 < 120 ms`, `${ask.p99} ms`, ask.p99 < 120],
+    [`≥ 80 answers/s at 16 connections, no errors`, `${best16}/s`, best16 >= 80 && throughput.every((r) => r.errors === 0 && r.non2xx === 0)],
+    [`non-embedding share of ingest < 20%`, `${((1 - build.embedShare) * 100).toFixed(1)}%`, 1 - build.embedShare < 0.2],
+    [`no-op re-ingest < 1 s`, `${build.noopSeconds} s`, build.noopSeconds < 1],
+    [`start to /readyz < 2 s`, `${startup.p50} ms`, startup.p50 < 2000],
+    [`retrieval p50 at ${largest.factor}x ≤ 1.5 × 1x`, `${(largest.retrievalP50 / scale[0].retrievalP50).toFixed(2)} ×`, largest.retrievalP50 <= 1.5 * scale[0].retrievalP50],
+  ] as const;
+  log("\n## Targets\n");
+  log(table(["target", "measured", "met"], targets.map(([name, value, met]) => [name, value, met ? "yes" : "NO"])));
+
+  await writeFile("bench/results.json", `${JSON.stringify({ machine, quick: options.quick, queryPath, throughput, ingest, startup, quality, scale, targets }, null, 2)}\n`);
+  log("\nWrote bench/results.json.");
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
