@@ -39,6 +39,12 @@ describe("condense", () => {
       .toMatch(/^Tell me about the Nov\. 29-30, 2024 entry/);
   });
 
+  it("reaches back to the last list when the previous answer had one item", () => {
+    const second = assistant("Nov. 29-30, 2024: Two Russian Tu-95MS and two Chinese H-6N strategic bombers conduct the 9th joint strategic patrol. [1]");
+    expect(rewrite(user("Which joint bomber patrols happened in 2024?"), PATROLS, user("And the second one?"), second, user("And the first one?")))
+      .toMatch(/^Tell me about the July 24, 2024 entry: Four Russian and Chinese strategic bombers/);
+  });
+
   it("resolves an ordinal against the citations a client sends back", () => {
     const answer = assistant("Putin visits China [1]. Xi visits Kazan [2].", [
       { n: 1, kind: "chronology", dateLabel: "May 16-17, 2024", text: "Russian President Putin pays official visit to China." },
@@ -53,6 +59,14 @@ describe("condense", () => {
       .toBe("What happened on October 5, 2024?");
     expect(rewrite(user("When did Putin visit China?"), VISIT, user("Who visited Beijing the week before?")))
       .toBe("Who visited Beijing during May 9-15, 2024?");
+  });
+
+  it("carries the subject into a short question about part of it, after chit-chat", () => {
+    const exercise = assistant("Sept. 21-27, 2024: The Northern/Interaction-2024 joint exercise conducts its 2nd phase in the Sea of Japan. [1]");
+    expect(rewrite(user("Tell me about the Northern/Interaction-2024 exercise"), exercise, user("When was the second phase?")))
+      .toBe("When was the second phase (Northern/Interaction-2024, Sept. 21-27, 2024)?");
+    expect(rewrite(user("When did Putin visit China?"), VISIT, user("thanks! what happened two days later?")))
+      .toBe("What happened on May 19, 2024?");
   });
 
   it("keeps the subject when a relative date comes with a pronoun", () => {

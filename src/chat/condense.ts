@@ -18,13 +18,19 @@ export interface CondenseOptions {
 interface Context {
   previous?: string;
   answer?: ChatMessage;
+  /** Every earlier answer, newest first: "the third one" may point past a one-item answer to the last list. */
+  earlier: ChatMessage[];
   year: number;
 }
 
 const PRONOUN = /\b(it|its|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there)\b/i;
 const MORE = /\b(else|other|others|another|again|also|too|more|same)\b/i;
 const EVENTS = /\b(what|which)\b.*\b(happen(ed|ing|s)?|took place|take place|occur(red|s)?|events?|went on)\b/i;
-const LEAD = /^\s*(?:(?:and|but|so|ok(?:ay)?|also|then|now)\b[\s,]*)+/i;
+// Conjunctions and chit-chat before the question proper: "and ...", "thanks! what ...".
+const LEAD = /^\s*(?:(?:and|but|so|ok(?:ay)?|also|then|now|thanks|thank you|great|cool|nice|perfect|got it|i see)\b[\s,.!]*)+/i;
+// Question words are not a subject: "When was the second phase?" has two words of content, not three.
+const QUESTION_TERMS = new Set(["when", "why", "how", "where", "who", "whom", "what", "which"]);
+const SUBJECT_TERMS = 3;
 const ELLIPSIS = /^\s*(?:(?:and|but|so)\s+)?(?:(?:what|how)\s+about|and)\s+(.+?)\s*[?.!]*\s*$/i;
 const QUESTION_START = /^(who|whom|whose|what|when|where|which|why|how|did|does|do|is|are|was|were|can|could|will|would|has|have|had|should|tell|list|show|give|name|describe|explain)\b/i;
 const PREPOSITION = /^(in|at|to|from|with|near|on|during)\s+/i;
@@ -55,18 +61,20 @@ export function condense(messages: ChatMessage[], options: CondenseOptions): str
   const previous = previousAt >= 0 ? condense(history.slice(0, previousAt + 1), options) : undefined;
   const answer = history.slice(previousAt + 1).findLast((m) => m.role === "assistant" && m.content.trim().length > 0)
     ?? history.findLast((m) => m.role === "assistant" && m.content.trim().length > 0);
-  return rewrite(last.content.trim(), { previous, answer, year: options.year });
+  const earlier = history.filter((m) => m.role === "assistant" && m.content.trim().length > 0).reverse();
+  return rewrite(last.content.trim(), { previous, answer, earlier, year: options.year });
 }
 
 function rewrite(question: string, context: Context): string {
   const { year, previous, answer } = context;
   if (!previous && !answer) return question;
   const ownNames = findEntities(question, year);
-  const ownDates = findDates(question, year);
+  const ownDates = datesOf(question, year);
   const ordinal = findOrdinalReference(question);
   const relative = findRelativeDate(question);
   const refersBack = PRONOUN.test(question) || MORE.test(question);
-  const hasSubject = ownNames.length > 0 || (!refersBack && (ownDates.length > 0 || terms(question).length >= 3));
+  const content = terms(question).filter((term) => !QUESTION_TERMS.has(term));
+  const hasSubject = ownNames.length > 0 || (!refersBack && (ownDates.length > 0 || content.length >= SUBJECT_TERMS));
   if (hasSubject && !ordinal && !relative && !ellipsisPayload(question)) return question;
 
   const items = answer ? answerItems(answer, year) : [];
@@ -74,13 +82,13 @@ function rewrite(question: string, context: Context): string {
   let subjectGiven = false;
   let dateGiven = ownDates.length > 0;
 
-  const item = ordinal && pick(items, ordinal.which);
+  const item = ordinal && pickItem(items, ordinal.which, context);
   if (ordinal && item) {
     text = describeItem(text, ordinal, item);
     subjectGiven = true;
     dateGiven ||= Boolean(item.date);
   }
-  const anchor = anchorOf(items)?.date ?? (previous ? findDates(previous, year)[0]?.range : undefined);
+  const anchor = anchorOf(items)?.date ?? (previous ? datesOf(previous, year)[0]?.range : undefined);
   const rel = findRelativeDate(text);
   if (rel && anchor) {
     const resolved = resolveRelativeDate(rel, anchor);
@@ -118,7 +126,7 @@ function subjectOf(previous: string | undefined, items: AnswerItem[], year: numb
 
 /** The date a follow-up is about: the previous question's, else the one event its answer was about. */
 function dateOf(previous: string | undefined, items: AnswerItem[], year: number): string | undefined {
-  const asked = previous ? findDates(previous, year)[0] : undefined;
+  const asked = previous ? datesOf(previous, year)[0] : undefined;
   if (asked) return asked.text;
   const anchor = anchorOf(items);
   if (!anchor?.date || isList(items)) return undefined;
@@ -138,8 +146,14 @@ function topicOf(question: string, year: number): string | undefined {
   return words.length ? words.slice(0, 5).join(" ") : undefined;
 }
 
-function pick(items: AnswerItem[], which: OrdinalReference["which"]): AnswerItem | undefined {
-  return which === "last" ? items.at(-1) : items[which - 1];
+/**
+ * The item an ordinal names: in the previous answer when it lists several, otherwise in the latest answer
+ * that lists enough of them ("the third one" after a one-entry answer means the list before it).
+ */
+function pickItem(items: AnswerItem[], which: OrdinalReference["which"], context: Context): AnswerItem | undefined {
+  const fits = (list: AnswerItem[]) => list.length > 1 && (which === "last" || list.length >= which);
+  const list = fits(items) ? items : context.earlier.map((m) => answerItems(m, context.year)).find(fits) ?? items;
+  return which === "last" ? list.at(-1) : list[which - 1];
 }
 
 /** Puts the referenced item in place of "the second one", or asks about it when that is all the turn says. */
@@ -185,7 +199,7 @@ function ellipsisPayload(text: string): string | undefined {
  * is usually the subject. Undefined when the payload says more than a date or names.
  */
 function substitute(previous: string, payload: string, year: number): string | undefined {
-  const dates = findDates(payload, year).filter((d) => d.precision !== "year" || !findEntities(payload, year).some((n) => n.includes(d.text)));
+  const dates = datesOf(payload, year);
   const names = findEntities(payload, year);
   let leftover = payload;
   for (const piece of [...dates.map((d) => d.text), ...names]) leftover = leftover.replace(piece, " ");
@@ -194,7 +208,7 @@ function substitute(previous: string, payload: string, year: number): string | u
 
   let out = previous;
   if (dates.length) {
-    const old = findDates(out, year)[0];
+    const old = datesOf(out, year)[0];
     out = old
       ? out.slice(0, old.index) + dates[0].text + out.slice(old.index + old.text.length)
       : withContext(out, [dates[0].text]);
@@ -207,6 +221,14 @@ function substitute(previous: string, payload: string, year: number): string | u
     out = old ? out.replace(old, said) : withContext(out, [said]);
   }
   return out;
+}
+
+/** The dates a text gives, without years that belong to a name ("Ocean 2024", "Interaction-2024"). */
+function datesOf(text: string, year: number) {
+  const mentions = findDates(text, year);
+  if (!mentions.some((m) => m.precision === "year")) return mentions;
+  const names = findEntities(text, year);
+  return mentions.filter((m) => m.precision !== "year" || !names.some((name) => name !== m.text && name.includes(m.text)));
 }
 
 /** "Who else attended (Moscow, Afghanistan, Oct. 4, 2024)?": the question with what it leaves unsaid. */
