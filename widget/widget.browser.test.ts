@@ -443,11 +443,11 @@ describe("the embedded widget", () => {
 
   it("streams the answer in as it arrives", SLOW, async () => {
     // A server that sends the citations and half the answer, then waits for the test.
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
+    let release: () => void = () => undefined;
     const citation = bombers.citations[0];
     const app = new Hono();
     app.post("/api/chat", (c) => streamSSE(c, async (sse) => {
+      const gate = new Promise<void>((resolve) => (release = resolve));
       await sse.writeSSE({ event: "citations", data: JSON.stringify([citation]) });
       await sse.writeSSE({ event: "delta", data: JSON.stringify({ text: "First half of the answer [1]. " }) });
       await gate;
@@ -469,10 +469,26 @@ describe("the embedded widget", () => {
       expect(await busy.locator("button.chip").count()).toBe(1); // citations came first, so the chip is live at once
       expect(await busy.locator(".sources").count()).toBe(0);
       expect(await w.send.getAttribute("aria-label")).toBe("Stop answering");
+      // Typing the next question meanwhile neither stops this answer nor gets lost when it ends.
+      await w.input.fill("A follow-up");
+      await w.input.press("Enter");
+      expect(await busy.count()).toBe(1);
       release();
       const answer = await finishedAnswer(page);
       expect(await answer.locator("p").first().textContent()).toBe("First half of the answer 1. Second half.");
       expect(await w.send.getAttribute("aria-label")).toBe("Send question");
+      expect(await w.input.inputValue()).toBe("A follow-up");
+      expect(await w.users.count()).toBe(1);
+
+      // Stop drops the unfinished answer and its question from the log; the text stays in the box.
+      await w.input.press("Enter");
+      await waitForText(busy, (t) => t.includes("First half"), "the follow-up's first delta");
+      await w.send.click();
+      await busy.waitFor({ state: "detached" });
+      expect(await w.users.count()).toBe(1);
+      expect(await w.answers.count()).toBe(1);
+      expect(await w.alert.count()).toBe(0);
+      expect(await w.input.inputValue()).toBe("A follow-up");
     } finally {
       release();
       await gated.close();

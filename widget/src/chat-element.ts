@@ -171,13 +171,14 @@ export class ChronicleChat extends HTMLElement {
         const key = event as KeyboardEvent;
         if (key.key === "Enter" && !key.shiftKey && !key.isComposing) {
           key.preventDefault();
-          void this.send();
+          // While an answer arrives Enter does nothing: only the Stop button stops it.
+          if (!this.pending) void this.send();
         }
       },
       oninput: () => this.autosize(),
     });
     this.sendButton = h("button", { class: "send", type: "submit", "aria-label": "Send question" }, icon(ICONS.send));
-    this.form = h("form", { class: "form", onsubmit: (event: Event) => { event.preventDefault(); void this.send(); } },
+    this.form = h("form", { class: "form", onsubmit: (event: Event) => { event.preventDefault(); this.submit(); } },
       h("label", { class: "sr", for: "cc-input" }, "Your question"),
       h("span", { class: "sr", id: "cc-keys" }, "Enter sends; Shift+Enter starts a new line."),
       this.input, this.sendButton);
@@ -218,11 +219,14 @@ export class ChronicleChat extends HTMLElement {
     }
   }
 
+  /** The send button reads "Stop" while an answer is arriving. */
+  private submit(): void {
+    if (this.pending) this.pending.controller.abort();
+    else void this.send();
+  }
+
   private async send(): Promise<void> {
-    if (this.pending) {
-      this.pending.controller.abort(); // The send button reads "Stop" while an answer is arriving.
-      return;
-    }
+    if (this.pending) return;
     const question = this.input.value.trim();
     if (!question) return;
     this.clearFailure();
