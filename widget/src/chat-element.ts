@@ -101,8 +101,12 @@ export class ChronicleChat extends HTMLElement {
   }
 
   disconnectedCallback(): void {
-    this.pending?.controller.abort();
-    this.detailAbort?.abort();
+    // Moving the element disconnects and reconnects it at once: only a real removal stops its requests.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      this.pending?.controller.abort();
+      this.detailAbort?.abort();
+    });
   }
 
   /** Opens the panel; `focus` moves the keyboard into it (not on page load, which must not steal focus). */
