@@ -57,7 +57,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const state = trackChronicle(new Promise<Chronicle>((resolve) => (load = resolve)));
   const app = createApp({ ...appOptions, chronicle: state, config, logger, feedback });
 
-  const server = await listen(app, config.HOST, config.PORT);
+  const server = await listen(app, config.HOST, config.PORT).catch((error: unknown) => {
+    if (!appOptions.feedback) feedback.close();
+    throw error;
+  });
   const { port: bound } = server.address() as AddressInfo;
   const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${bound}`;
 
