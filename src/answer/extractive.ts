@@ -6,6 +6,7 @@ import type { QuestionAnalysis } from "../retrieve/question.js";
 import { terms } from "../text/terms.js";
 import { createCitationList, reconcileCitations, type CitationList } from "./citations.js";
 import { lacksSupport, measureSupport } from "./refusal.js";
+import { chunkFacts } from "./chunk-facts.js";
 import { personNames } from "./person-names.js";
 import { countsNoun, isMoney, isMoneyQuestion, isNumericQuestion, quantities } from "./quantities.js";
 import { scoreSentences, type ScoredSentence } from "./sentence-pick.js";
@@ -61,7 +62,7 @@ function compose(input: AnswerInput, entries: Chunk[], options: ExtractiveOption
   const scoped = topicTerms(analysis).length > 0 || analysis.periods.length > 0;
   if (listy && (scoped || analysis.intent === "first" || analysis.intent === "last")) {
     const strict = analysis.intent !== "timeline" || !analysis.periods.length;
-    const selected = selectEntries(analysis, entries, options.weights, strict);
+    const selected = selectEntries(analysis, entries, options.weights, strict, options.year);
     // "How many times did Putin mention China" counts within one event: the prose answer has the number.
     const single = analysis.intent === "count" && selected.length <= 1;
     if (selected.length && !single) return { text: listAnswer(analysis, selected, cites), citations: cites.list() };
@@ -70,9 +71,9 @@ function compose(input: AnswerInput, entries: Chunk[], options: ExtractiveOption
     }
   }
 
-  if (lacksSupport(measureSupport(analysis, sources, options.weights))) return { text: NOT_COVERED, citations: [] };
+  if (lacksSupport(measureSupport(analysis, sources, options.weights, options.year))) return { text: NOT_COVERED, citations: [] };
   const ranked = scoreSentences(analysis, sources, options.weights, options.year);
-  if (!ranked.length || answersSomethingElse(analysis, ranked[0], passage(ranked[0], ranked).join(" "), options.year, options.chunks, options.weights)) return { text: NOT_COVERED, citations: [] };
+  if (!ranked.length || answersSomethingElse(analysis, ranked[0], passage(ranked[0], ranked, options.year).join(" "), options.year, options.chunks, options.weights)) return { text: NOT_COVERED, citations: [] };
   return { text: proseAnswer(analysis, ranked, sources, entries, options, cites), citations: cites.list() };
 }
 
@@ -99,7 +100,7 @@ function answersSomethingElse(analysis: QuestionAnalysis, best: ScoredSentence, 
   // Every place and person the question names must be in the passage: "Dong Jun's visit to Moscow" is
   // not answered by Belousov's visit to Beijing, where Dong Jun received him.
   // Names found all over the corpus ("China", "Russia") are its subject, not a detail to check.
-  const named = new Set(terms(`${best.chunk.section ?? ""} ${context(best.chunk, chunks)}`));
+  const named = contextTerms(best.chunk, chunks, year);
   const distinctive = (term: string) => weights.idf(term) >= DISTINCTIVE_IDF;
   if (analysis.keywords.some((word) => /^\p{Lu}/u.test(word) && terms(word).some((term) => distinctive(term) && !named.has(term)))) return true;
   // "When will X be done?" asks about the future: only a forward-looking sentence can answer it.
@@ -108,17 +109,18 @@ function answersSomethingElse(analysis: QuestionAnalysis, best: ScoredSentence, 
   if (!analysis.dates.length || best.chunk.date) return false;
   const asked = (text: string) => findDates(text, year).some((d) => analysis.dates.some((q) => overlaps(d.range, q.range)));
   // The sentence may lean on the one before it for the period ("In 2023, trade ... While oil ...").
-  const previous = best.index > 0 ? splitSentences(best.chunk.text)[best.index - 1] : "";
+  const previous = best.index > 0 ? chunkFacts(best.chunk, year).sentences[best.index - 1].text : "";
   return spoken.length > 0 && !asked(best.sentence) && !asked(previous);
 }
 
 /**
- * The text a chunk can be read with: a chronology entry stands alone; an article paragraph leans on its
+ * The terms a chunk can be read with: a chronology entry stands alone; an article paragraph leans on its
  * section ("the annual gathering" two paragraphs after one naming Kazan).
  */
-function context(chunk: Chunk, chunks: Chunk[]): string {
-  if (chunk.kind === "chronology" || !chunk.section) return chunk.text;
-  return chunks.filter((c) => c.doc === chunk.doc && c.section === chunk.section && c.kind === "article").map((c) => c.text).join(" ");
+function contextTerms(chunk: Chunk, chunks: Chunk[], year: number): Set<string> {
+  if (chunk.kind === "chronology" || !chunk.section) return chunkFacts(chunk, year).terms;
+  const section = chunks.filter((c) => c.doc === chunk.doc && c.section === chunk.section && c.kind === "article");
+  return new Set(section.flatMap((c) => [...chunkFacts(c, year).terms]));
 }
 
 const FUTURE_QUESTION = /\b(when|what year|how soon)\b.*\b(will|is\s+\w+\s+(expected|scheduled|due|planned)|going to)\b/i;
@@ -177,14 +179,14 @@ function proseAnswer(analysis: QuestionAnalysis, ranked: ScoredSentence[], sourc
   const best = ranked[0];
   const parts: string[] = [];
   const say = (picked: ScoredSentence) => {
-    const pieces = passage(picked, ranked);
+    const pieces = passage(picked, ranked, options.year);
     const numbers = pieces.map((piece) => cites.cite(picked.chunk, piece));
     const n = numbers[0];
     if (!n || numbers.some((m) => m !== n)) return;
     let line = `${pieces.join(" … ")} [${n}]`;
     if (picked.chunk.kind === "article") {
       const entry = matchingEntry(picked, entries, options);
-      const m = entry && cites.cite(entry, splitSentences(entry.text)[0]);
+      const m = entry && cites.cite(entry, chunkFacts(entry, options.year).sentences[0].text);
       if (entry && m) line += ` (chronology: ${entry.dateLabel} [${m}])`;
     }
     parts.push(line);
@@ -202,8 +204,8 @@ function proseAnswer(analysis: QuestionAnalysis, ranked: ScoredSentence[], sourc
  * while it fits (its date comes first); a long one keeps its opening and its best sentences. An article
  * sentence brings the next one when both fit, since the detail asked for often follows the topic sentence.
  */
-function passage(picked: ScoredSentence, ranked: ScoredSentence[]): string[] {
-  const sentences = splitSentences(picked.chunk.text);
+function passage(picked: ScoredSentence, ranked: ScoredSentence[], year: number): string[] {
+  const sentences = chunkFacts(picked.chunk, year).sentences.map((s) => s.text);
   if (picked.chunk.kind === "chronology") {
     if (picked.chunk.text.length <= SOFT_LIMIT + 50) return [picked.chunk.text];
     const rank = new Map(ranked.filter((s) => s.chunk.id === picked.chunk.id).map((s) => [s.index, s.score]));
@@ -231,12 +233,12 @@ function passage(picked: ScoredSentence, ranked: ScoredSentence[]): string[] {
 
 /** The chronology entry reporting the same event as an article sentence, if there is one. */
 function matchingEntry(picked: ScoredSentence, entries: Chunk[], options: ExtractiveOptions): Chunk | undefined {
-  const words = terms(picked.sentence);
+  const words = [...chunkFacts(picked.chunk, options.year).sentences[picked.index].terms];
   let best: Chunk | undefined;
   let bestScore = 0;
   for (const entry of entries) {
     if (picked.chunk.date && !overlaps(picked.chunk.date, entry.date!)) continue;
-    const score = options.weights.coverage(words, entry.text);
+    const score = options.weights.coverage(words, chunkFacts(entry, options.year).textTerms);
     if (score > bestScore) [best, bestScore] = [entry, score];
   }
   return bestScore >= (picked.chunk.date ? 0.3 : 0.45) ? best : undefined;

@@ -1,6 +1,6 @@
 import type { QuestionAnalysis } from "../retrieve/question.js";
 import type { Retrieved } from "../retrieve/retriever.js";
-import { terms } from "../text/terms.js";
+import { chunkFacts } from "./chunk-facts.js";
 import type { TermWeights } from "./term-weights.js";
 
 /** The evidence that the corpus holds an answer at all. */
@@ -16,12 +16,12 @@ export interface Support {
   knownCount: number;
 }
 
-export function measureSupport(analysis: QuestionAnalysis, sources: Retrieved[], weights: TermWeights): Support {
+export function measureSupport(analysis: QuestionAnalysis, sources: Retrieved[], weights: TermWeights, year: number): Support {
   const questionTerms = [...new Set(analysis.terms)];
   const total = questionTerms.reduce((sum, term) => sum + weights.idf(term), 0);
   const unknown = total ? questionTerms.filter((t) => !weights.known(t)).reduce((sum, t) => sum + weights.idf(t), 0) / total : 0;
   const lexicalOf = (wanted: string[]) =>
-    Math.max(0, ...sources.slice(0, 3).map((s) => weights.coverage(wanted, new Set(terms(`${s.chunk.section ?? ""} ${s.chunk.text}`)))));
+    Math.max(0, ...sources.slice(0, 3).map((s) => weights.coverage(wanted, chunkFacts(s.chunk, year).terms)));
   const lexical = lexicalOf(questionTerms);
   const known = questionTerms.filter((t) => weights.known(t));
   const knownLexical = known.length ? lexicalOf(known) : 0;

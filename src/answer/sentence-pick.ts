@@ -1,7 +1,7 @@
 import type { Chunk } from "../index/chunk.js";
-import { splitSentences } from "../index/sentences.js";
-import { findDates, overlaps } from "../dates/index.js";
-import { countsNoun, isNumericQuestion, quantities } from "./quantities.js";
+import { overlaps } from "../dates/index.js";
+import { countsNoun, isNumericQuestion } from "./quantities.js";
+import { chunkFacts } from "./chunk-facts.js";
 import type { QuestionAnalysis } from "../retrieve/question.js";
 import type { Retrieved } from "../retrieve/retriever.js";
 import type { TermWeights } from "./term-weights.js";
@@ -26,23 +26,23 @@ export function scoreSentences(analysis: QuestionAnalysis, sources: Retrieved[],
   const top = sources[0]?.score ?? 0;
   const numeric = isNumericQuestion(analysis.text);
   sources.slice(0, depth).forEach((source, rank) => {
-    const chunkCoverage = weights.coverage(analysis.terms, source.chunk.text);
-    splitSentences(source.chunk.text).forEach((sentence, index) => {
-      if (sentence.length < 20) return;
-      let score = weights.coverage(analysis.terms, sentence) + 0.35 * chunkCoverage;
+    const facts = chunkFacts(source.chunk, year);
+    const chunkCoverage = weights.coverage(analysis.terms, facts.textTerms);
+    facts.sentences.forEach((sentence, index) => {
+      if (sentence.text.length < 20) return;
+      let score = weights.coverage(analysis.terms, sentence.terms) + 0.35 * chunkCoverage;
       score += 0.25 * (top > 0 ? Math.max(0, source.score) / top : 0) - 0.04 * rank;
-      const dates = findDates(sentence, year);
+      const dates = sentence.dates;
       // A when-question is best answered by a dated chronology entry, then by a sentence naming a day.
       if (analysis.intent === "when") score += source.chunk.kind === "chronology" ? 0.25 : source.chunk.date || dates.some((m) => m.precision === "day") ? 0.1 : 0;
       // The question's own dates ("trade in 2020") are taken out of its terms; matching them still counts.
       if (analysis.dates.some((q) => dates.some((d) => overlaps(d.range, q.range) && (d.precision === q.precision || d.text === q.text)))) score += 0.2;
       if (numeric) {
-        const found = quantities(sentence, year);
         // "36 countries" answers "how many countries" better than any sentence with some number in it.
-        score += countsNoun(found, analysis.countNoun) ? 0.5 : found.length ? (analysis.countNoun ? 0.1 : 0.2) : 0;
+        score += countsNoun(sentence.quantities, analysis.countNoun) ? 0.5 : sentence.quantities.length ? (analysis.countNoun ? 0.1 : 0.2) : 0;
       }
-      if (analysis.intent === "who" && NAME.test(sentence)) score += 0.1;
-      scored.push({ chunk: source.chunk, sentence, index, score });
+      if (analysis.intent === "who" && NAME.test(sentence.text)) score += 0.1;
+      scored.push({ chunk: source.chunk, sentence: sentence.text, index, score });
     });
   });
   return scored.sort((a, b) => b.score - a.score);

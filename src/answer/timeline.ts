@@ -3,6 +3,7 @@ import { overlaps } from "../dates/index.js";
 import type { QuestionAnalysis } from "../retrieve/question.js";
 import { terms } from "../text/terms.js";
 import type { TermWeights } from "./term-weights.js";
+import { chunkFacts } from "./chunk-facts.js";
 
 // Words that ask for a list of events rather than name a topic: they must not narrow the list.
 const LIST_WORDS = new Set(terms("what happened happen events event took place occurred occur list timeline chronology chronological entries entry times many often number month week day year period activities activity first last earliest latest initial final recent when date"));
@@ -16,26 +17,26 @@ export function topicTerms(analysis: QuestionAnalysis): string[] {
  * Chronology entries a list question asks for, in date order: inside the periods it names (if any),
  * and, when it names a topic, those that match the topic nearly as well as the best match does.
  */
-export function selectEntries(analysis: QuestionAnalysis, entries: Chunk[], weights: TermWeights, strict: boolean): Chunk[] {
+export function selectEntries(analysis: QuestionAnalysis, entries: Chunk[], weights: TermWeights, strict: boolean, year: number): Chunk[] {
   let pool = entries.filter((entry) => !analysis.periods.length || analysis.periods.some((p) => overlaps(p.range, entry.date!)));
   const topic = topicTerms(analysis);
   if (topic.length && pool.length) {
-    const scored = pool.map((entry) => ({ entry, coverage: weights.coverage(topic, entry.text) }));
+    const scored = pool.map((entry) => ({ entry, coverage: weights.coverage(topic, chunkFacts(entry, year).textTerms) }));
     const best = Math.max(...scored.map((s) => s.coverage));
     // A list within a named period keeps anything on topic; a count or first/last keeps only close matches.
     const floor = strict ? Math.max(0.34, best * 0.75) : Math.max(0.01, best * 0.3);
     const kept = scored.filter((s) => s.coverage >= floor).map((s) => s.entry);
     pool = kept.length || strict ? kept : pool;
   }
-  return dedupe(pool).sort((a, b) => a.date!.start.localeCompare(b.date!.start) || a.position - b.position);
+  return dedupe(pool, year).sort((a, b) => a.date!.start.localeCompare(b.date!.start) || a.position - b.position);
 }
 
 /** Drops entries that repeat another's date and most of its words (the article's bullets echo the chronology). */
-function dedupe(entries: Chunk[]): Chunk[] {
+function dedupe(entries: Chunk[], year: number): Chunk[] {
   const kept: Chunk[] = [];
   for (const entry of entries) {
-    const words = new Set(terms(entry.text));
-    const twin = kept.find((k) => k.date!.start === entry.date!.start && similarity(words, new Set(terms(k.text))) > 0.5);
+    const words = chunkFacts(entry, year).textTerms;
+    const twin = kept.find((k) => k.date!.start === entry.date!.start && similarity(words, chunkFacts(k, year).textTerms) > 0.5);
     if (!twin) kept.push(entry);
   }
   return kept;
