@@ -40,6 +40,8 @@ export interface RunningServer {
 }
 
 const DEFAULT_SHUTDOWN_MS = 10_000;
+// Long enough for a request already on its way to arrive; short enough that shutdown stays quick.
+const IDLE_GRACE_MS = 1_000;
 
 /**
  * Listens first and loads the index after, so /healthz answers and /readyz says "loading" while a
@@ -105,21 +107,27 @@ function listen(app: Hono<AppEnv>, hostname: string, port: number): Promise<Serv
 }
 
 /**
- * server.close() refuses new connections and closes idle keep-alive ones; requests in flight (streams
- * included) run to their end. A connection that turns idle when its request ends is closed then, not
- * after the keep-alive timeout. Whatever is still open after the timeout is cut.
+ * server.close() refuses new connections; requests in flight (streams included) run to their end. A
+ * connection accepted just before the signal may not have sent its request yet, so idle connections are
+ * only closed after a short grace period, and from then on as each turns idle. Whatever is still open
+ * after the timeout is cut.
  */
 function stopListening(server: Server, timeoutMs: number): Promise<void> {
   return new Promise((resolve) => {
-    const sweep = setInterval(() => server.closeIdleConnections(), 25);
+    let sweep: NodeJS.Timeout | undefined;
+    const grace = setTimeout(() => {
+      server.closeIdleConnections();
+      sweep = setInterval(() => server.closeIdleConnections(), 25);
+      sweep.unref();
+    }, Math.min(IDLE_GRACE_MS, timeoutMs));
     const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
-    sweep.unref();
+    grace.unref();
     timer.unref();
     server.close(() => {
+      clearTimeout(grace);
       clearInterval(sweep);
       clearTimeout(timer);
       resolve();
     });
-    server.closeIdleConnections();
   });
 }
