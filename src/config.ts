@@ -24,6 +24,7 @@ const Schema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText,
   SLACK_API_URL: optionalText.pipe(z.string().url().optional()),
+  MATTERMOST_TOKEN: optionalText,
 });
 
 export type Config = z.infer<typeof Schema>;

@@ -51,6 +51,11 @@ describe("npm start (src/server/main.ts)", () => {
         expect(html.headers.get("content-security-policy")).toContain("script-src 'self'");
       }
 
+      // The Slack bot is mounted, and says what it lacks until it is configured.
+      const slack = await fetch(`${url}/slack/events`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      expect(slack.status).toBe(503);
+      expect(((await slack.json()) as { error: { message: string } }).error.message).toMatch(/SLACK_SIGNING_SECRET/);
+
       child.kill("SIGTERM");
       expect(await exited).toBe(0);
       const messages = logs.map((entry) => entry.msg);

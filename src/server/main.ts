@@ -4,6 +4,8 @@ import { llmConfigured, loadConfig, type Config } from "../config.js";
 import { ChronicleError } from "../errors.js";
 import { createLogger, type Logger } from "../logger.js";
 import { createWebRoutes } from "../web/index.js";
+import { createBackgroundTasks, createSlackRoutes } from "../slack/index.js";
+import type { Chronicle } from "../chronicle.js";
 import type { CondenserFactory } from "./app.js";
 import { startServer } from "./start.js";
 
@@ -18,13 +20,31 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(config.LOG_LEVEL);
+  const condenserFor = condenserFactory(config, logger);
+  // The server listens before the index is loaded; Slack requests wait for it like every other answer.
+  let loaded!: (chronicle: Promise<Chronicle>) => void;
+  const chronicle = new Promise<Chronicle>((resolve) => (loaded = resolve));
+  const tasks = createBackgroundTasks(logger);
+  const slack = createSlackRoutes({
+    config,
+    logger,
+    tasks,
+    mattermostToken: config.MATTERMOST_TOKEN ?? "",
+    chronicle: { ask: async (question, options) => (await chronicle).ask(question, options) },
+    condense: async (messages, options) => {
+      const ready = await chronicle;
+      const condense = condenserFor?.(ready) ?? createOfflineCondenser({ year: ready.retriever.year });
+      return condense(messages, options);
+    },
+  });
   const running = await startServer({
     config,
     logger,
-    condenserFor: condenserFactory(config, logger),
-    // The chat page at /, the demo host site at /demo, and the embeddable /widget.js.
-    mount: { "/": createWebRoutes({ widgetOrigins: config.WIDGET_ORIGINS }) },
+    condenserFor,
+    // The chat page at /, the demo host site at /demo, the embeddable /widget.js, and the Slack bot.
+    mount: { "/slack": slack, "/": createWebRoutes({ widgetOrigins: config.WIDGET_ORIGINS }) },
   });
+  loaded(running.ready);
   logger.info({ url: running.url }, `listening on ${running.url}`);
 
   running.ready.catch(async () => {
@@ -38,6 +58,8 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, "shutting down: finishing requests in flight");
     await running.close();
+    // Slack replies still being posted are finished too.
+    await tasks.idle();
     logger.info("stopped");
     process.exit(0);
   };
@@ -62,6 +84,6 @@ function condenserFactory(config: Config, logger: Logger): CondenserFactory | un
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`chronicle: failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`chronicle: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
