@@ -9,6 +9,8 @@ import type { Chronicle } from "../chronicle.js";
 import type { CondenserFactory } from "./app.js";
 import { startServer } from "./start.js";
 
+const ACCEPT_GRACE_MS = 300;
+
 /** `npm start`: serve HOST:PORT, load the index, and on SIGTERM/SIGINT drain in-flight requests and exit 0. */
 async function main(): Promise<void> {
   let config: Config;
@@ -57,6 +59,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down: finishing requests in flight");
+    // Connections that reached the kernel just before the signal are still waiting to be accepted;
+    // closing the listener at once would reset them. Keep accepting a moment, then close.
+    await new Promise((resolve) => setTimeout(resolve, ACCEPT_GRACE_MS));
     await running.close();
     // Slack replies still being posted are finished too.
     await tasks.idle();
