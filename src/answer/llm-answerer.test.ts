@@ -5,7 +5,7 @@ import { startFakeOpenAI, type FakeOpenAI } from "../../test-support/fake-openai
 import { createExtractiveAnswerer } from "./extractive.js";
 import { createLlmAnswerer, formatSources, isRefusal, STOPPED_NOTICE, UNCITED_NOTICE, type LlmAnswererOptions } from "./llm-answerer.js";
 import { createTermWeights } from "./term-weights.js";
-import type { Answer, Answerer, AnswerInput } from "./types.js";
+import type { Answer, Answerer, AnswerInput, Citation } from "./types.js";
 
 const QUESTION = "When did Putin visit Beijing?";
 let fake: FakeOpenAI;
@@ -41,19 +41,24 @@ async function input(question = QUESTION, k = 5, signal?: AbortSignal): Promise<
   return { question, analysis: chronicle.retriever.analyze(question), sources: await chronicle.retrieve(question, { k }), signal };
 }
 
-async function collect(stream: AsyncGenerator<{ delta: string } | { done: Answer }>) {
+async function collect(stream: AsyncGenerator<{ citations: Citation[] } | { delta: string } | { done: Answer }>) {
   const deltas: string[] = [];
   const times: number[] = [];
   const started = Date.now();
   let done: Answer | undefined;
+  let announced: Citation[] | undefined;
   for await (const event of stream) {
     if ("done" in event) done = event.done;
-    else {
+    else if ("citations" in event) {
+      // Announced once, before any text.
+      if (announced || deltas.length) throw new Error("citations announced twice or after text");
+      announced = event.citations;
+    } else {
       deltas.push(event.delta);
       times.push(Date.now() - started);
     }
   }
-  return { deltas, times, done: done!, elapsed: Date.now() - started };
+  return { deltas, times, done: done!, announced, elapsed: Date.now() - started };
 }
 
 const warned = (reason: string) => logs.some((line) => line.level === 40 && line.reason === reason);
@@ -90,12 +95,12 @@ describe("createLlmAnswerer: answer", () => {
     expect(user.content).toContain(formatSources(given.sources));
   });
 
-  it("keeps the model's answer, citing the sources it named, renumbered in order of use", async () => {
+  it("keeps the model's answer, citing the sources it named by their numbers", async () => {
     const given = await input();
     fake.script({ reply: "In May 2024 [3]. He met Xi [1]." });
     const result = await answerer().answer(given);
-    expect(result).toMatchObject({ mode: "llm", refused: false, text: "In May 2024 [1]. He met Xi [2]." });
-    expect(result.citations.map((c) => c.id)).toEqual([given.sources[2].chunk.id, given.sources[0].chunk.id]);
+    expect(result).toMatchObject({ mode: "llm", refused: false, text: "In May 2024 [3]. He met Xi [1]." });
+    expect(result.citations.map((c) => [c.n, c.id])).toEqual([[1, given.sources[0].chunk.id], [3, given.sources[2].chunk.id]]);
     expectConsistent(result, given.sources);
   });
 
@@ -104,8 +109,8 @@ describe("createLlmAnswerer: answer", () => {
     fake.script({ reply: "In May [2][7]. Also [9] later [1]." });
     const result = await answerer().answer(given);
     expect(result.mode).toBe("llm");
-    expect(result.text).toBe("In May [1]. Also later [2].");
-    expect(result.citations.map((c) => c.id)).toEqual([given.sources[1].chunk.id, given.sources[0].chunk.id]);
+    expect(result.text).toBe("In May [2]. Also later [1].");
+    expect(result.citations.map((c) => [c.n, c.id])).toEqual([[1, given.sources[0].chunk.id], [2, given.sources[1].chunk.id]]);
     expectConsistent(result, given.sources);
   });
 
@@ -217,16 +222,17 @@ describe("createLlmAnswerer: answer", () => {
 });
 
 describe("createLlmAnswerer: stream", () => {
-  it("passes deltas through as they arrive, with markers renumbered and invalid ones removed", async () => {
+  it("announces every source first, then passes deltas through as they arrive, invalid markers removed", async () => {
     const given = await input(QUESTION, 5);
     fake.script({ reply: "", pieces: ["Putin visited ", "Beijing on May 16 [", "3", "] and", " met Xi [8]", " [1]."], pieceDelayMs: 60 });
-    const { deltas, times, done } = await collect(answerer().stream(given));
+    const { deltas, times, done, announced } = await collect(answerer().stream(given));
+    expect(announced!.map((c) => [c.n, c.id])).toEqual(given.sources.map((s, i) => [i + 1, s.chunk.id]));
     // "[", "3" are held back until "]" completes the marker.
-    expect(deltas).toEqual(["Putin visited ", "Beijing on May 16 ", "[1] and", " met Xi ", " [2]."]);
+    expect(deltas).toEqual(["Putin visited ", "Beijing on May 16 ", "[3] and", " met Xi ", " [1]."]);
     // Live: the first words arrive well before the model has finished.
     expect(times.at(-1)! - times[0]).toBeGreaterThanOrEqual(200);
-    expect(done).toMatchObject({ mode: "llm", refused: false, text: "Putin visited Beijing on May 16 [1] and met Xi [2]." });
-    expect(done.citations.map((c) => c.id)).toEqual([given.sources[2].chunk.id, given.sources[0].chunk.id]);
+    expect(done).toMatchObject({ mode: "llm", refused: false, text: "Putin visited Beijing on May 16 [3] and met Xi [1]." });
+    expect(done.citations.map((c) => [c.n, c.id])).toEqual([[1, given.sources[0].chunk.id], [3, given.sources[2].chunk.id]]);
     expectConsistent(done, given.sources);
   });
 
@@ -300,7 +306,7 @@ describe("createLlmAnswerer: stream", () => {
     const given = await input();
     fake.script({ rateLimit: { retryAfter: 0 } }, { reply: "May 16 [2]." });
     const { done } = await collect(answerer().stream(given));
-    expect(done).toMatchObject({ mode: "llm", text: "May 16 [1]." });
+    expect(done).toMatchObject({ mode: "llm", text: "May 16 [2]." });
     expect(fake.chatRequests()).toHaveLength(2);
     expect(fake.chatRequests().every((r) => r.body.stream === true)).toBe(true);
   });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Retrieved } from "../retrieve/retriever.js";
 import { reconcileCitations } from "./citations.js";
 import { createClient, describe, failureReason, LlmOutputError, startDeadline, withRateLimitRetry, type FailureReason, type LlmClientOptions } from "./llm-client.js";
-import { createMarkerRewriter, type MarkerRewriter } from "./llm-citations.js";
+import { createMarkerRewriter, sourceCitations, type MarkerRewriter } from "./llm-citations.js";
 import { loadPrompts, type Prompts } from "./llm-prompts.js";
 import type { Answer, Answerer, AnswerInput } from "./types.js";
 
@@ -117,6 +117,8 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
       const deadline = startDeadline(timeoutMs, input.signal);
       const rewriter = createMarkerRewriter(input.sources);
       let shown = false;
+      // Every source, numbered as the model sees them, before any text: clients can show chips live.
+      yield { citations: sourceCitations(input.sources, input.question) };
       try {
         const stream = await withRateLimitRetry(
           () => client.chat.completions.create({ ...request(input), stream: true }, { signal: deadline.signal }),
@@ -183,7 +185,13 @@ function finish(rewriter: MarkerRewriter): { answer?: Answer; dropped: number } 
     return { answer: { text: reconcileCitations(rewriter.text, []).text, citations: [], refused: true, mode: "llm" }, dropped };
   }
   if (!citations.length) return { dropped };
-  return { answer: { ...reconcileCitations(rewriter.text, citations), refused: false, mode: "llm" }, dropped };
+  // The markers already name existing sources; reconciling only tidies the text, as numbers are kept.
+  return { answer: { text: tidy(rewriter.text), citations, refused: false, mode: "llm" }, dropped };
+}
+
+/** The text with the space left before punctuation by a dropped marker, and runs of spaces, removed. */
+function tidy(text: string): string {
+  return text.replace(/[ \t]+([.,;:])/g, "$1").replace(/[ \t]{2,}/g, " ").trim();
 }
 
 function completionText(completion: OpenAI.Chat.Completions.ChatCompletion): string {

@@ -18,22 +18,22 @@ function rewriteAll(pieces: string[]) {
 }
 
 describe("createMarkerRewriter", () => {
-  it("renumbers kept markers in order of use and drops numbers no source has", () => {
+  it("keeps the sources' numbers and drops numbers no source has", () => {
     const { rewriter } = rewriteAll(["The patrol was in July [2]. Putin went to Beijing [1][7]. Astana hosted [9]."]);
-    expect(rewriter.text).toBe("The patrol was in July [1]. Putin went to Beijing [2]. Astana hosted .");
-    expect(rewriter.citations().map((c) => [c.n, c.id])).toEqual([[1, "b"], [2, "a"]]);
+    expect(rewriter.text).toBe("The patrol was in July [2]. Putin went to Beijing [1]. Astana hosted .");
+    expect(rewriter.citations().map((c) => [c.n, c.id])).toEqual([[1, "a"], [2, "b"]]);
     expect(rewriter.dropped).toBe(2);
   });
 
   it("holds a marker split across pieces back until it is complete", () => {
     const { shown, rewriter } = rewriteAll(["Putin went to Beijing [", "3", "]", " and [1", "2] too."]);
-    expect(shown).toEqual(["Putin went to Beijing ", "", "[1]", " and ", " too.", ""]);
+    expect(shown).toEqual(["Putin went to Beijing ", "", "[3]", " and ", " too.", ""]);
     expect(rewriter.citations().map((c) => c.id)).toEqual(["c"]);
   });
 
   it("reads lists, ranges and [Source n] as citations", () => {
     const { rewriter } = rewriteAll(["A [1, 3]. B [Source 2]. C [1-3]."]);
-    expect(rewriter.text).toBe("A [1][2]. B [3]. C [1][3][2].");
+    expect(rewriter.text).toBe("A [1][3]. B [2]. C [1][2][3].");
   });
 
   it("lets a bracket that is no marker through as text", () => {
@@ -55,8 +55,8 @@ describe("createMarkerRewriter", () => {
       const source = sources.find((s) => s.chunk.id === citation.id)!;
       expect(source.chunk.text).toContain(citation.text);
     }
-    expect(rewriter.citations()[0].text).toBe("The navies held a joint patrol in the Pacific in July.");
-    expect(rewriter.citations()[1]).toMatchObject({ kind: "chronology", dateLabel: "May 16-17", date: { start: "2024-05-16", end: "2024-05-17" } });
+    expect(rewriter.citations()[1].text).toBe("The navies held a joint patrol in the Pacific in July.");
+    expect(rewriter.citations()[0]).toMatchObject({ kind: "chronology", dateLabel: "May 16-17", date: { start: "2024-05-16", end: "2024-05-17" } });
   });
 });
 

@@ -6,9 +6,11 @@ import { createCitationList } from "./citations.js";
 import type { Citation } from "./types.js";
 
 /**
- * Turns a model's [n] markers, which number the sources as the prompt listed them, into citations
- * numbered in order of use. Text can arrive in pieces (a stream): a "[" that may start a marker is held
- * back until the marker is complete, so what `push` returns is final and can be shown at once.
+ * Checks a model's [n] markers, which number the sources as the prompt listed them, and turns them into
+ * citations that keep those numbers: [n] is the answer's n-th source, so a stream can announce every
+ * source before its text and never renumber what was shown. Numbers no source has are dropped. Text can
+ * arrive in pieces (a stream): a "[" that may start a marker is held back until the marker is complete,
+ * so what `push` returns is final and can be shown at once.
  */
 export interface MarkerRewriter {
   /** Takes the next piece of model text; returns the part that is ready, markers already rewritten. */
@@ -17,7 +19,7 @@ export interface MarkerRewriter {
   end(): string;
   /** All the text returned so far. */
   readonly text: string;
-  /** Citations for the markers kept, numbered as they appear in `text`. */
+  /** Citations for the markers kept, numbered as the sources are, in that order. */
   citations(): Citation[];
   /** How many cited numbers were dropped because no given source has them. */
   readonly dropped: number;
@@ -37,6 +39,8 @@ const WHOLE_CHUNK = 240;
 /** A rewriter for one answer over `sources`, where source i is cited by the model as [i + 1]. */
 export function createMarkerRewriter(sources: readonly Retrieved[]): MarkerRewriter {
   const cites = createCitationList();
+  // Citation numbers from the list, in order of use, mapped back to the source numbers the text keeps.
+  const sourceOf = new Map<number, number>();
   let held = "";
   let text = "";
   let dropped = 0;
@@ -50,7 +54,10 @@ export function createMarkerRewriter(sources: readonly Retrieved[]): MarkerRewri
       const chunk = n >= 1 && n <= sources.length ? sources[n - 1].chunk : undefined;
       const m = chunk && (cites.cite(chunk, pickQuote(chunk, context)) ?? cites.cite(chunk, leading(chunk.text)));
       if (m === undefined) dropped++;
-      else if (!kept.includes(m)) kept.push(m);
+      else {
+        sourceOf.set(m, n);
+        if (!kept.includes(n)) kept.push(n);
+      }
     }
     return kept.map((m) => `[${m}]`).join("");
   };
@@ -87,7 +94,7 @@ export function createMarkerRewriter(sources: readonly Retrieved[]): MarkerRewri
     get text() {
       return text;
     },
-    citations: () => cites.list(),
+    citations: () => cites.list().map((c) => ({ ...c, n: sourceOf.get(c.n)! })).sort((a, b) => a.n - b.n),
     get dropped() {
       return dropped;
     },
@@ -126,6 +133,13 @@ export function pickQuote(chunk: Chunk, context: string): string {
     if (score > bestScore) [best, bestScore] = [sentence, score];
   }
   return best ?? leading(chunk.text);
+}
+
+/** Every source as a citation numbered as the prompt numbers it: what a stream announces before its text. */
+export function sourceCitations(sources: readonly Retrieved[], question: string): Citation[] {
+  const cites = createCitationList();
+  for (const { chunk } of sources) cites.cite(chunk, pickQuote(chunk, question)) ?? cites.cite(chunk, leading(chunk.text));
+  return cites.list();
 }
 
 /** The first ~200 characters, cut at a word boundary so the quote reads whole and stays verbatim. */

@@ -35,6 +35,10 @@ export interface AnswerInput {
 /** Writes an answer with [n] citations from retrieved sources. */
 export interface Answerer {
   answer(input: AnswerInput): Promise<Answer>;
-  /** The same answer in pieces as they are ready; the last value is the whole answer. */
-  stream(input: AnswerInput): AsyncGenerator<{ delta: string } | { done: Answer }>;
+  /**
+   * The same answer in pieces as they are ready; the last value is the whole answer. An answerer that
+   * knows its numbered sources before its text announces them first (`citations`), so clients can show
+   * them while the text streams; `done` carries the citations the answer finally uses.
+   */
+  stream(input: AnswerInput): AsyncGenerator<{ citations: Citation[] } | { delta: string } | { done: Answer }>;
 }
