@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import { llmConfigured, loadConfig, type Config } from "./config.js";
-import { createEmbedderPool, createLocalEmbedder, createOpenAIEmbedder, ensureIndex, type Chunk, type Embedder, type IngestResult } from "./index/index.js";
+import { createEmbedderPool, createOpenAIEmbedder, ensureIndex, type Chunk, type Embedder, type IngestResult } from "./index/index.js";
 import { createRetriever, type Filters, type Retrieved, type Retriever } from "./retrieve/index.js";
 import { createExtractiveAnswerer, createLlmAnswerer, createTermWeights, type Answer, type Answerer, type Citation } from "./answer/index.js";
 import { silentLogger, type Logger } from "./logger.js";
@@ -142,8 +142,9 @@ async function createEmbedder(config: Config): Promise<Embedder> {
   if (config.EMBEDDER === "openai") {
     return createOpenAIEmbedder({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.EMBEDDING_MODEL });
   }
-  // Worker threads let the encoder use every core and batch concurrent questions; 0 keeps it in-process.
-  return config.EMBED_WORKERS > 0 ? createEmbedderPool(config.EMBED_WORKERS) : createLocalEmbedder();
+  // Worker threads let the encoder use every core; with 0 it runs in this thread. Either way, questions
+  // that arrive together are embedded together as one batch.
+  return createEmbedderPool(config.EMBED_WORKERS);
 }
 
 async function closeEmbedder(embedder: Embedder): Promise<void> {

@@ -27,3 +27,14 @@ describe("embedder pool", () => {
     again.forEach((value, j) => expect(value).toBeCloseTo(vectors[17][j], 4));
   });
 });
+
+describe("embedder pool without threads", () => {
+  it("batches concurrent calls in this thread and hands each caller its own vectors", async () => {
+    const inProcess = createEmbedderPool(0);
+    const texts = ["Bombers near Alaska", "Joint Sea-2024 in Zhanjiang", "Putin in Harbin"];
+    const together = await Promise.all(texts.map((text) => inProcess.embed([text])));
+    const alone = await createLocalEmbedder().embed(texts);
+    together.forEach(([vector], i) => vector.forEach((value, j) => expect(value).toBeCloseTo(alone[i][j], 4)));
+    await inProcess.close();
+  });
+});
