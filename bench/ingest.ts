@@ -14,10 +14,10 @@ export interface IngestRow {
 }
 
 /** Builds the corpus's index from nothing, in-process and on a thread pool, then re-ingests it unchanged. */
-export async function measureIngest(corpusDir = "corpus", workers = 2): Promise<IngestRow[]> {
+export async function measureIngest(corpusDir = "corpus", workers = 2, withBaseline = true): Promise<IngestRow[]> {
   const rows: IngestRow[] = [];
   const setups: Array<[string, () => Embedder & { close?: () => Promise<void> }, number]> = [
-    ["in-process, 1 thread", () => createLocalEmbedder(), 1],
+    ...(withBaseline ? [["in-process, 1 thread", () => createLocalEmbedder(), 1] as [string, () => Embedder, number]] : []),
     [`pool, ${workers} threads`, () => createEmbedderPool(workers), workers],
   ];
   for (const [label, make, concurrency] of setups) {

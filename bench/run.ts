@@ -48,15 +48,16 @@ async function main() {
   log("## Query path, one question at a time (ms)\n");
   log(table(["stage", "p50", "p99", "× floor (p50)", "n"], queryPath.map((r) => [r.stage, r.timing.p50, r.timing.p99, (r.timing.p50 / floor).toFixed(2), r.timing.n])));
 
-  const throughput = await measureThroughput([0, 2], [1, 16, 64], options.quick ? 3 : 10);
+  // The quick run keeps only the default (two threads); the full run compares it with one thread.
+  const throughput = await measureThroughput(options.quick ? [2] : [0, 2], [1, 16, 64], options.quick ? 2 : 10);
   log("\n## Throughput, POST /api/ask, distinct questions\n");
   log(table(["embedding threads", "connections", "answers/s", "p50 ms", "p99 ms", "requests", "errors", "non-2xx"], throughput.map((r) => [r.workers || "0 (in-process)", r.connections, r.requestsPerSecond, r.p50, r.p99, r.requests, r.errors, r.non2xx])));
 
-  const ingest = await measureIngest();
+  const ingest = await measureIngest("corpus", 2, !options.quick);
   log("\n## Ingestion of the corpus\n");
   log(table(["embedding", "chunks", "build s", "chunks/s", "share embedding", "no-op re-ingest s"], ingest.map((r) => [r.embedding, r.chunks, r.seconds, r.chunksPerSecond, `${(r.embedShare * 100).toFixed(1)}%`, r.noopSeconds])));
 
-  const startup = await measureStartup(options.quick ? 2 : 5);
+  const startup = await measureStartup(options.quick ? 1 : 5);
   log(`\nServer start to /readyz with a saved index: p50 ${startup.p50} ms (n=${startup.n}).`);
 
   const quality = await measureQuality();
