@@ -109,6 +109,10 @@ function answersSomethingElse(analysis: QuestionAnalysis, best: ScoredSentence, 
     const head = analysis.countNoun?.trim().split(/\s+/).at(-1);
     if (head && !countsNoun(found, head) && terms(quoted).includes(terms(head)[0] ?? "")) return true;
     if (isMoneyQuestion(analysis.text) && !found.some(isMoney)) return true;
+    // "How many warheads does China have?" needs China in the sentence that counts: a count of
+    // someone else's warheads, even in a paragraph that mentions China, is not the answer.
+    const owner = POSSESSION.exec(analysis.text)?.[1];
+    if (owner && terms(owner).some((term) => !chunkFacts(best.chunk, year).sentences[best.index].terms.has(term))) return true;
   }
   // A who-question is answered only by a passage that names someone the question does not.
   if (analysis.intent === "who") {
@@ -141,6 +145,8 @@ function contextTerms(chunk: Chunk, chunks: Chunk[], year: number): Set<string> 
   const section = chunks.filter((c) => c.doc === chunk.doc && c.section === chunk.section && c.kind === "article");
   return new Set(section.flatMap((c) => [...chunkFacts(c, year).terms]));
 }
+
+const POSSESSION = /\bhow (?:many|much)\b.*?\b(?:does|do|did)\s+(.+?)\s+(?:have|has|own|possess|operate|field|deploy|keep|hold)\b/i;
 
 const FUTURE_QUESTION = /\b(when|what year|how soon)\b.*\b(will|is\s+\w+\s+(expected|scheduled|due|planned)|going to)\b/i;
 const FORWARD_LOOKING = /\b(will|would|shall|expected|expects?|plans?|planned|scheduled|due|to be \w+ed|by (the )?(year-?end|end of)|next|upcoming|future)\b/i;

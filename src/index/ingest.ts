@@ -8,7 +8,7 @@ import { HnswStore } from "./hnsw-store.js";
 import { indexFromParts, loadIndex, readCurrentManifest, saveIndex, type LoadedIndex } from "./index-files.js";
 import { withIngestLock } from "./ingest-lock.js";
 import { FORMAT_VERSION, staleReason, type Manifest } from "./manifest.js";
-import { parseDocument } from "./parse-document.js";
+import { CHUNKING_ID, parseDocument } from "./parse-document.js";
 import { ConfigError, IndexCorruptError } from "../errors.js";
 import { ANALYZER_ID } from "../text/terms.js";
 import { silentLogger, type Logger } from "../logger.js";
@@ -95,6 +95,7 @@ async function build(options: IngestOptions, corpus: CorpusFile[]) {
   const manifest: Manifest = {
     formatVersion: FORMAT_VERSION,
     analyzer: ANALYZER_ID,
+    chunking: CHUNKING_ID,
     embedder: { id: options.embedder.id, dimensions: options.embedder.dimensions },
     corpus: corpus.map(({ name, sha256 }) => ({ name, sha256 })),
     files: {},

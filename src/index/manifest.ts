@@ -1,15 +1,18 @@
 import type { CorpusFile } from "./corpus.js";
 import type { Embedder } from "./embedder.js";
 import { ANALYZER_ID } from "../text/terms.js";
+import { CHUNKING_ID } from "./parse-document.js";
 
 /** Bumped whenever the saved layout or the chunking changes, so older indexes are rebuilt. */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /** What a saved index was built from, and checksums of its own files. */
 export interface Manifest {
   formatVersion: number;
   /** The text analysis BM25 was built with. */
   analyzer: string;
+  /** How documents were cut into chunks. */
+  chunking: string;
   embedder: { id: string; dimensions: number };
   corpus: Array<{ name: string; sha256: string }>;
   /** sha256 of every file of the index, by path relative to the index folder. */
@@ -22,6 +25,7 @@ export interface Manifest {
 export function staleReason(manifest: Manifest, corpus: CorpusFile[], embedder: Embedder): string | undefined {
   if (manifest.formatVersion !== FORMAT_VERSION) return `index format ${manifest.formatVersion} is not ${FORMAT_VERSION}`;
   if (manifest.analyzer !== ANALYZER_ID) return `text analysis changed (${manifest.analyzer} is now ${ANALYZER_ID})`;
+  if (manifest.chunking !== CHUNKING_ID) return `chunking changed (${manifest.chunking} is now ${CHUNKING_ID})`;
   if (manifest.embedder.id !== embedder.id || manifest.embedder.dimensions !== embedder.dimensions) {
     return `index was built with embedder ${manifest.embedder.id}, now ${embedder.id}`;
   }

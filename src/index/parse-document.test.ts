@@ -42,7 +42,13 @@ describe("parseDocument", () => {
       expect(chunk.text.length).toBeLessThanOrEqual(MAX_CHUNK_CHARS);
       expect(chunk.text).toMatch(/^Sentence number \d+ .*detail\.$/);
     }
-    expect(chunks.map((c) => c.text).join(" ")).toBe(paragraph);
+    // Pieces overlap by a sentence or two, so any two neighbouring sentences share some chunk.
+    const sentences = Array.from({ length: 30 }, (_, i) => sentence(i));
+    for (let i = 0; i + 1 < sentences.length; i++) {
+      expect(chunks.some((c) => c.text.includes(`${sentences[i]} ${sentences[i + 1]}`)), `sentences ${i} and ${i + 1}`).toBe(true);
+    }
+    expect(chunks[0].text.startsWith(sentences[0])).toBe(true);
+    expect(chunks.at(-1)!.text.endsWith(sentences.at(-1)!)).toBe(true);
   });
 
   it("reads markdown headings as sections", async () => {

@@ -7,6 +7,12 @@ import { findDates } from "../dates/index.js";
 
 /** Longest article chunk, in characters: long paragraphs are split between sentences to fit. */
 export const MAX_CHUNK_CHARS = 700;
+// Each piece of a split paragraph repeats the last sentence or two of the piece before, so any two
+// neighbouring sentences are found together in some chunk.
+const OVERLAP_CHARS = 250;
+
+/** Identifies how documents are cut into chunks: an index cut another way is rebuilt. */
+export const CHUNKING_ID = `max${MAX_CHUNK_CHARS}-overlap${OVERLAP_CHARS}`;
 
 const CAPTION = /^(figure|fig\.|table|photo|source)\s*\d*\b/i;
 const BULLET = /^\s*[-*•]\s+/;
@@ -51,7 +57,7 @@ function bulletDate(line: string, year: number): Pick<Chunk, "date" | "dateLabel
 
 const splitter = new RecursiveCharacterTextSplitter({
   chunkSize: MAX_CHUNK_CHARS,
-  chunkOverlap: 0,
+  chunkOverlap: OVERLAP_CHARS,
   separators: ["\n"],
   keepSeparator: false,
 });
