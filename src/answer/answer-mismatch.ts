@@ -1,0 +1,67 @@
+import type { Chunk } from "../index/chunk.js";
+import { findDates, overlaps } from "../dates/index.js";
+import type { QuestionAnalysis } from "../retrieve/question.js";
+import { terms } from "../text/terms.js";
+import { chunkFacts } from "./chunk-facts.js";
+import { personNames } from "./person-names.js";
+import { countsNoun, isMoney, isMoneyQuestion, isNumericQuestion, quantities } from "./quantities.js";
+import type { ScoredSentence } from "./sentence-pick.js";
+import type { TermWeights } from "./term-weights.js";
+
+// Terms in more than about a quarter of all chunks: ln(1 + 1/0.25) ≈ 1.6.
+const DISTINCTIVE_IDF = 1.6;
+// "How many X does Y have": Y owns what is counted.
+const POSSESSION = /\bhow (?:many|much)\b.*?\b(?:does|do|did)\s+(.+?)\s+(?:have|has|own|possess|operate|field|deploy|keep|hold)\b/i;
+const FUTURE_QUESTION = /\b(when|what year|how soon)\b.*\b(will|is\s+\w+\s+(expected|scheduled|due|planned)|going to)\b/i;
+const FORWARD_LOOKING = /\b(will|would|shall|expected|expects?|plans?|planned|scheduled|due|to be \w+ed|by (the )?(year-?end|end of)|next|upcoming|future)\b/i;
+
+/**
+ * Whether the best passage answers some other question than the one asked, so that quoting it would be
+ * a confident wrong answer: a count that counts something else or nothing, a sum that is no money, a
+ * who-question with nobody named, a place or person of the question missing, the future asked of a past
+ * event, or another period than the one asked ("trade in 2024" met by "in 2023, trade reached ...").
+ */
+export function answersSomethingElse(analysis: QuestionAnalysis, best: ScoredSentence, quoted: string, year: number, chunks: Chunk[], weights: TermWeights): boolean {
+  if (isNumericQuestion(analysis.text)) {
+    const found = quantities(quoted, year);
+    if (!found.length) return true;
+    // The passage speaks of the thing asked about ("ships") without ever counting it.
+    const head = analysis.countNoun?.trim().split(/\s+/).at(-1);
+    if (head && !countsNoun(found, head) && terms(quoted).includes(terms(head)[0] ?? "")) return true;
+    if (isMoneyQuestion(analysis.text) && !found.some(isMoney)) return true;
+    // "How many warheads does China have?" needs China in the sentence that counts: a count of
+    // someone else's warheads, even in a paragraph that mentions China, is not the answer.
+    const owner = POSSESSION.exec(analysis.text)?.[1];
+    if (owner && terms(owner).some((term) => !chunkFacts(best.chunk, year).sentences[best.index].terms.has(term))) return true;
+  }
+  // A who-question is answered only by a passage that names someone the question does not.
+  if (analysis.intent === "who") {
+    const asked = new Set(analysis.terms);
+    const named = personNames(quoted).filter((name) => terms(name).some((term) => !asked.has(term)));
+    if (!named.length) return true;
+  }
+  // Every place and person the question names must be in the passage: "Dong Jun's visit to Moscow" is
+  // not answered by Belousov's visit to Beijing, where Dong Jun received him.
+  // Names found all over the corpus ("China", "Russia") are its subject, not a detail to check.
+  const named = contextTerms(best.chunk, chunks, year);
+  const distinctive = (term: string) => weights.idf(term) >= DISTINCTIVE_IDF;
+  if (analysis.keywords.some((word) => /^\p{Lu}/u.test(word) && terms(word).some((term) => distinctive(term) && !named.has(term)))) return true;
+  // "When will X be done?" asks about the future: only a forward-looking sentence can answer it.
+  if (FUTURE_QUESTION.test(analysis.text) && !FORWARD_LOOKING.test(best.sentence)) return true;
+  const spoken = findDates(best.sentence, year);
+  if (!analysis.dates.length || best.chunk.date) return false;
+  const asked = (text: string) => findDates(text, year).some((d) => analysis.dates.some((q) => overlaps(d.range, q.range)));
+  // The sentence may lean on the one before it for the period ("In 2023, trade ... While oil ...").
+  const previous = best.index > 0 ? chunkFacts(best.chunk, year).sentences[best.index - 1].text : "";
+  return spoken.length > 0 && !asked(best.sentence) && !asked(previous);
+}
+
+/**
+ * The terms a chunk can be read with: a chronology entry stands alone; an article paragraph leans on its
+ * section ("the annual gathering" two paragraphs after one naming Kazan).
+ */
+function contextTerms(chunk: Chunk, chunks: Chunk[], year: number): Set<string> {
+  if (chunk.kind === "chronology" || !chunk.section) return chunkFacts(chunk, year).terms;
+  const section = chunks.filter((c) => c.doc === chunk.doc && c.section === chunk.section && c.kind === "article");
+  return new Set(section.flatMap((c) => [...chunkFacts(c, year).terms]));
+}
