@@ -28,6 +28,10 @@ export function answersSomethingElse(analysis: QuestionAnalysis, best: ScoredSen
     // The passage speaks of the thing asked about ("ships") without ever counting it.
     const head = analysis.countNoun?.trim().split(/\s+/).at(-1);
     if (head && !countsNoun(found, head) && terms(quoted).includes(terms(head)[0] ?? "")) return true;
+    // "How many Chinese troops" is not answered by a sentence counting troops with no word of China.
+    const modifiers = terms((analysis.countNoun?.trim().split(/\s+/).slice(0, -1) ?? []).filter((word) => /^\p{Lu}/u.test(word)).join(" "));
+    const counting = chunkFacts(best.chunk, year).sentences.filter((s) => quoted.includes(s.text) && countsNoun(s.quantities, head));
+    if (modifiers.length && counting.length && !counting.some((s) => modifiers.every((term) => s.terms.has(term)))) return true;
     if (isMoneyQuestion(analysis.text) && !found.some(isMoney)) return true;
     // "How many warheads does China have?" needs China in the sentence that counts: a count of
     // someone else's warheads, even in a paragraph that mentions China, is not the answer.

@@ -36,6 +36,12 @@ describe("extractive answers", () => {
     expectConsistent(result);
   });
 
+  it("answers a count with the sentence that counts the thing asked about", async () => {
+    const result = await chronicle.ask("How many countries attended the Kazan BRICS summit?");
+    expect(result.answer).toMatch(/Thirty-six countries/);
+    expect((await chronicle.ask("How many friendly nations sent observers to Ocean 2024?")).answer).toMatch(/Fifteen “friendly nations”/);
+  });
+
   it("counts matching entries and names the count", async () => {
     const result = await chronicle.ask("How many joint strategic bomber patrols did China and Russia conduct in 2024?");
     expect(result.answer).toMatch(/^2 joint strategic bomber patrols \(two\)/);
@@ -48,7 +54,7 @@ describe("extractive answers", () => {
   });
 
   it("refuses questions the corpus does not cover, with no citations", async () => {
-    for (const question of ["What is the population of Vladivostok?", "Who won the 2024 Olympics?", "How many nuclear warheads does China have?"]) {
+    for (const question of ["What is the population of Vladivostok?", "Who won the 2024 Olympics?", "How many nuclear warheads does China have?", "How many Chinese troops took part in Ocean 2024?"]) {
       const result = await chronicle.ask(question);
       expect(result.refused, question).toBe(true);
       expect(result.citations).toEqual([]);

@@ -39,7 +39,7 @@ export function scoreSentences(analysis: QuestionAnalysis, sources: Retrieved[],
       if (analysis.dates.some((q) => dates.some((d) => overlaps(d.range, q.range) && (d.precision === q.precision || d.text === q.text)))) score += 0.2;
       if (numeric) {
         // "36 countries" answers "how many countries" better than any sentence with some number in it.
-        score += countsNoun(sentence.quantities, analysis.countNoun) ? 0.5 : sentence.quantities.length ? (analysis.countNoun ? 0.1 : 0.2) : 0;
+        score += countsNoun(sentence.quantities, analysis.countNoun) ? 0.7 : sentence.quantities.length ? (analysis.countNoun ? 0.1 : 0.2) : 0;
       }
       if (analysis.intent === "who" && NAME.test(sentence.text)) score += 0.1;
       scored.push({ chunk: source.chunk, sentence: sentence.text, index, score });

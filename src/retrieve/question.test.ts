@@ -32,5 +32,8 @@ describe("analyzeQuestion", () => {
   it("finds the thing counted", () => {
     expect(analyzeQuestion("How many joint strategic bomber patrols did they fly?", 2024).countNoun).toBe("joint strategic bomber patrols");
     expect(analyzeQuestion("How many times did Xi and Putin meet?", 2024).countNoun).toBe("times");
+    expect(analyzeQuestion("How many friendly nations sent observers?", 2024).countNoun).toBe("friendly nations");
+    expect(analyzeQuestion("How many countries attended the summit?", 2024).countNoun).toBe("countries");
+    expect(analyzeQuestion("how many ships", 2024).countNoun).toBe("ships");
   });
 });

@@ -30,6 +30,9 @@ const WHEN = /\b(when|what date|which date|what day|which day|what month|which m
 const WHO = /^\s*(who|whom|whose)\b|\bwhich (official|minister|leader|person|president|envoy|commander)\b/i;
 const WHERE = /^\s*where\b|\bin which (city|country|place|port|sea)\b|\bwhat (city|country|place|port|location)\b/i;
 
+// "How many" then the thing counted, up to the verb or preposition that follows it (at most four words).
+const COUNT_NOUN = /\bhow many\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?:\s+(?:did|do|does|were|was|are|is|have|has|had|took|take|takes|sent|send|went|go|came|come|made|make|met|meet|held|hold|gave|flew|fly|joined|join|attended|attend|signed|sign|took|in|during|between|since|by|at|on|of|for|from|to|with|that|who|which|\w+ed)\b|\s*[?.!,]|$)/i;
+
 const QUESTION_WORDS = new Set(["What", "When", "Who", "Whom", "Whose", "Where", "Which", "How", "Why", "Did", "Does", "Do", "Is", "Are", "Was", "Were", "In", "On", "At", "List", "Tell", "Give", "Name", "Between", "During", "After", "Before", "And", "The", "A", "An"]);
 
 /** Reads intent, dates, terms and names from a question. `year` fills in dates written without one. */
@@ -44,7 +47,7 @@ export function analyzeQuestion(text: string, year: number): QuestionAnalysis {
     terms: terms(withoutDates),
     keywords: tokenize(withoutDates).filter((word) => /^\p{Lu}/u.test(word) ? !QUESTION_WORDS.has(word) : /^\p{N}/u.test(word)),
     // The words after "how many" up to the verb or preposition: "how many joint bomber patrols were ...".
-    countNoun: /\bhow many\s+(.+?)(?:\s+(?:did|do|does|were|was|are|is|have|has|had|took|take|in|during|between|since|by|at|on|of|for|from|to|\w+ed)\b|\s*[?.!]|$)/i.exec(text)?.[1],
+    countNoun: COUNT_NOUN.exec(text)?.[1],
   };
 }
 
