@@ -62,6 +62,19 @@ describe("extractive answers", () => {
     }
   });
 
+  it("refuses a passage that answers another question: a time of day, a figure for something else", async () => {
+    for (const question of ["What time of day did Xi and Putin start their talks in Kazan on October 22?", "What was the total China-Russia trade volume for 2024?"]) {
+      const result = await chronicle.ask(question);
+      expect(result.refused, question).toBe(true);
+    }
+  });
+
+  it("does not report results of a time after the corpus, even where it mentions plans for then", async () => {
+    const result = await chronicle.ask("What were the results of the second China-Central Asia summit held in Astana in 2025?");
+    expect(result.refused).toBe(true);
+    expect(result.answer).toMatch(/does not cover 2025/);
+  });
+
   it("says which period it covers for a question about another one", async () => {
     const result = await chronicle.ask("What did Xi and Putin agree in 2019?");
     expect(result.refused).toBe(true);

@@ -55,7 +55,12 @@ function compose(input: AnswerInput, entries: Chunk[], options: ExtractiveOption
   const scoped = topicTerms(analysis).length > 0 || analysis.periods.length > 0;
   if (listy && (scoped || analysis.intent === "first" || analysis.intent === "last")) {
     const strict = analysis.intent !== "timeline" || !analysis.periods.length;
-    const selected = selectEntries(analysis, entries, options.weights, strict, options.year);
+    let selected = selectEntries(analysis, entries, options.weights, strict, options.year);
+    // "The last event ... and who met whom": when the words beside "first" or "last" match no entry,
+    // the question is still about the order of the whole (dated) chronology.
+    if (!selected.length && (analysis.intent === "first" || analysis.intent === "last")) {
+      selected = selectEntries({ ...analysis, terms: [] }, entries, options.weights, strict, options.year);
+    }
     // "How many times did Putin mention China" counts within one event: the prose answer has the number.
     const single = analysis.intent === "count" && selected.length <= 1;
     if (selected.length && !single) return { text: listAnswer(analysis, selected, cites), citations: cites.list() };

@@ -20,14 +20,14 @@ export interface QuestionAnalysis {
   countNoun?: string;
 }
 
-const TIMELINE = /\b(what|which)\b.*\b(happen(ed|ing)?|took place|occur(red)?|events?|activit(y|ies)|went on)\b|\b(list|timeline|chronolog(y|ical))\b|\bwhich\b.*\b(meetings|visits|exercises|drills|patrols|talks|summits|trips)\b/i;
+const TIMELINE = /\b(what|which)\b.*\b(happen(ed|ing)?|took place|occur(red)?|events|activities|went on)\b|\b(list|timeline|chronolog(y|ical))\b|\bwhich\b.*\b(meetings|visits|exercises|drills|patrols|talks|summits|trips)\b/i;
 const COUNT = /\bhow many (times|joint|meetings|visits|exercises|drills|patrols|rounds|summits|trips)\b|\bhow often\b|\bnumber of times\b/i;
 const FIRST = /\b(first|earliest|initial)\b/i;
 const LAST = /\b(last|latest|final|most recent)\b/i;
 // "What was the earliest event ...", "the last entry": a question about order, not about a "first-ever" event.
 const ORDINAL_SUBJECT = /\b(first|earliest|last|latest|final|most recent)\s+(\w+\s+){0,3}(event|entry|item|thing|development|meeting|visit|exercise|patrol|drill|one)s?\b/i;
 const WHEN = /\b(when|what date|which date|what day|which day|what month|which month)\b/i;
-const WHO = /^\s*(who|whom|whose)\b|\bwhich (official|minister|leader|person|president|envoy|commander)\b/i;
+const WHO = /^\s*(who|whom|whose)\b|\b(which|what) (\w+ )?(official|minister|leader|person|president|envoy|commander|academic|scholar|expert|professor|analyst|general|admiral|diplomat|spokesman|spokesperson|representative|ambassador|secretary|premier|chairman|delegate|journalist|politician|officer|chief|head)s?\b/i;
 const WHERE = /^\s*where\b|\bin which (city|country|place|port|sea)\b|\bwhat (city|country|place|port|location)\b/i;
 
 // "How many" then the thing counted, up to the verb or preposition that follows it (at most four words).

@@ -44,7 +44,10 @@ const SYNONYMS: Record<string, string> = {
   railway: "railroad", railways: "railroad", rail: "railroad",
   deal: "agreement", deals: "agreement", accord: "agreement", accords: "agreement",
   car: "vehicle", cars: "vehicle", automobile: "vehicle", automobiles: "vehicle",
-  soldiers: "troops", nation: "country", nations: "country",
+  soldiers: "troops", personnel: "troops", nation: "country", nations: "country",
+  document: "agreement", documents: "agreement",
+  participants: "people", attendees: "people", delegates: "people", representatives: "people", persons: "people",
+  sailors: "sailor", seamen: "sailor", crew: "sailor", crews: "sailor",
   planes: "aircraft", plane: "aircraft", jets: "aircraft",
 };
 
