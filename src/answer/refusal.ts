@@ -37,5 +37,5 @@ export function measureSupport(analysis: QuestionAnalysis, sources: Retrieved[],
  */
 export function lacksSupport(support: Support): boolean {
   if (support.knownCount >= 2 && support.knownCount <= 3 && support.knownLexical < 0.65) return true;
-  return support.lexical + support.dense - 0.3 * support.unknown < 0.78;
+  return support.lexical + support.dense - 0.3 * support.unknown < 0.72;
 }
