@@ -12,6 +12,8 @@ import type { TermWeights } from "./term-weights.js";
 const DISTINCTIVE_IDF = 1.6;
 // "How many X does Y have": Y owns what is counted.
 const POSSESSION = /\bhow (?:many|much)\b.*?\b(?:does|do|did)\s+(.+?)\s+(?:have|has|own|possess|operate|field|deploy|keep|hold)\b/i;
+// "China's ambassador to Russia": who represents whom, and where.
+const ROLE_TO = /([\p{L}-]+)(?:['’]s)?\s+(ambassador|envoy|representative|embassy)\s+(?:to|in)\s+(?:the\s+)?([\p{L}-]+)/giu;
 const TIME_OF_DAY_QUESTION = /\b(what|which) time\b|\btime of (the )?day\b|\bat what hour\b/i;
 const TIME_OF_DAY = /\b\d{1,2}(:\d{2})?\s*(a\.?m\.?|p\.?m\.?|o[’']clock|hours?\b)|\b(morning|afternoon|evening|noon|midnight|night|dawn|dusk)\b/i;
 const FUTURE_QUESTION = /\b(when|what year|how soon)\b.*\b(will|is\s+\w+\s+(expected|scheduled|due|planned)|going to)\b/i;
@@ -60,6 +62,8 @@ export function answersSomethingElse(analysis: QuestionAnalysis, best: ScoredSen
   // Names found all over the corpus ("China", "Russia") are its subject, not a detail to check.
   const named = contextTerms(best.chunk, chunks, year);
   if (analysis.keywords.some((word) => /^\p{Lu}/u.test(word) && terms(word).some((term) => distinctive(term) && !named.has(term)))) return "a name of the question is missing";
+  // "China's ambassador to Russia" is not answered by Russia's ambassador to China.
+  if (reversesRelation(analysis.text, quoted)) return "the passage has the relation the other way round";
   // "What time did the talks start?" is answered only by a time of day.
   if (TIME_OF_DAY_QUESTION.test(analysis.text) && !TIME_OF_DAY.test(quoted)) return "no time of day";
   // "When will X be done?" asks about the future: only a forward-looking sentence can answer it.
@@ -80,4 +84,16 @@ function contextTerms(chunk: Chunk, chunks: Chunk[], year: number): Set<string> 
   if (chunk.kind === "chronology" || !chunk.section) return chunkFacts(chunk, year).terms;
   const section = chunks.filter((c) => c.doc === chunk.doc && c.section === chunk.section && c.kind === "article");
   return new Set(section.flatMap((c) => [...chunkFacts(c, year).terms]));
+}
+
+/** Whether the passage states the question's "X's role to Y" only the other way round (Y's role to X). */
+function reversesRelation(question: string, passage: string): boolean {
+  const relations = (text: string) =>
+    [...text.matchAll(ROLE_TO)].map((m) => ({ from: terms(m[1]).join(" "), role: m[2].toLowerCase(), to: terms(m[3]).join(" ") }));
+  const [asked] = relations(question);
+  if (!asked?.from || !asked.to) return false;
+  const stated = relations(passage).filter((r) => r.role === asked.role);
+  const same = stated.some((r) => r.from === asked.from && r.to === asked.to);
+  const reversed = stated.some((r) => r.from === asked.to && r.to === asked.from);
+  return reversed && !same;
 }

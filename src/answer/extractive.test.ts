@@ -69,6 +69,13 @@ describe("extractive answers", () => {
     }
   });
 
+  it("tells who represents whom: one country's ambassador is not the other's", async () => {
+    expect((await chronicle.ask("Who is China's ambassador to Russia?")).refused).toBe(true);
+    const russian = await chronicle.ask("Who is Russia's ambassador to China?");
+    expect(russian.refused).toBe(false);
+    expect(russian.answer).toMatch(/Morgulov/);
+  });
+
   it("does not report results of a time after the corpus, even where it mentions plans for then", async () => {
     const result = await chronicle.ask("What were the results of the second China-Central Asia summit held in Astana in 2025?");
     expect(result.refused).toBe(true);
