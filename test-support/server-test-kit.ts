@@ -3,13 +3,33 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Hono, type MiddlewareHandler } from "hono";
-import type { Chronicle } from "../src/chronicle.js";
+import { afterAll, beforeAll } from "vitest";
+import { openChronicle, type Chronicle } from "../src/chronicle.js";
+import { openFeedbackStore, type FeedbackStore } from "../src/server/feedback-store.js";
 import { loadConfig, type Config } from "../src/config.js";
 import { silentLogger, type Logger } from "../src/logger.js";
 import type { AppEnv } from "../src/server/app-env.js";
 import { createErrorHandler, notFoundHandler } from "../src/server/error-handler.js";
 import type { AskEvent } from "../src/server/chat-events.js";
 import pino from "pino";
+
+/**
+ * The setup route tests share: the index opened before the file's tests (handed to `opened`) and an
+ * in-memory feedback store, both closed after them.
+ */
+export function useSharedChronicle(opened: (chronicle: Chronicle) => void): { feedback: FeedbackStore } {
+  const feedback = openFeedbackStore({ path: ":memory:", logger: silentLogger });
+  let chronicle: Chronicle | undefined;
+  beforeAll(async () => {
+    chronicle = await openChronicle();
+    opened(chronicle);
+  });
+  afterAll(async () => {
+    feedback.close();
+    await chronicle?.close();
+  });
+  return { feedback };
+}
 
 /** Settings for server tests: defaults, no API keys, a feedback folder of the test's own. */
 export function testConfig(overrides: Partial<Config> = {}): Config {

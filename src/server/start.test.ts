@@ -1,26 +1,17 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openChronicle, type AskResult, type Chronicle } from "../chronicle.js";
+import { describe, expect, it } from "vitest";
+import type { AskResult, Chronicle } from "../chronicle.js";
 import { silentLogger } from "../logger.js";
-import { parseSse, slowChronicle } from "../../test-support/server-test-kit.js";
-import { openFeedbackStore } from "./feedback-store.js";
+import { parseSse, slowChronicle, useSharedChronicle } from "../../test-support/server-test-kit.js";
 import { startServer } from "./start.js";
 
 let chronicle: Chronicle;
-const feedback = openFeedbackStore({ path: ":memory:", logger: silentLogger });
+const { feedback } = useSharedChronicle((opened) => (chronicle = opened));
 const base = { port: 0, host: "127.0.0.1", logger: silentLogger, feedback };
 
 const ask = (url: string, question: string) =>
   fetch(`${url}/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question }) });
-
-beforeAll(async () => {
-  chronicle = await openChronicle();
-});
-afterAll(async () => {
-  feedback.close();
-  await chronicle.close();
-});
 
 describe("startServer", () => {
   it("listens before the index is loaded: /healthz at once, /readyz 503 until ready", async () => {

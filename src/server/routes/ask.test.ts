@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openChronicle, type AskResult, type Chronicle } from "../../chronicle.js";
+import { describe, expect, it } from "vitest";
+import type { AskResult, Chronicle } from "../../chronicle.js";
 import { silentLogger } from "../../logger.js";
-import { postJson, testConfig } from "../../../test-support/server-test-kit.js";
+import { postJson, testConfig, useSharedChronicle } from "../../../test-support/server-test-kit.js";
 import { createAnswerCache } from "../answer-cache.js";
 import { createApp } from "../app.js";
-import { openFeedbackStore } from "../feedback-store.js";
 
 let chronicle: Chronicle;
-const feedback = openFeedbackStore({ path: ":memory:", logger: silentLogger });
+const { feedback } = useSharedChronicle((opened) => (chronicle = opened));
 const answers = createAnswerCache();
 const app = () => createApp({ chronicle, config: testConfig(), logger: silentLogger, feedback, answers });
-
-beforeAll(async () => {
-  chronicle = await openChronicle();
-});
-afterAll(async () => {
-  feedback.close();
-  await chronicle.close();
-});
 
 describe("POST /api/ask", () => {
   it("answers with the AskResult, cited, and remembers it for feedback", async () => {

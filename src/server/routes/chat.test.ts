@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openChronicle, type Chronicle } from "../../chronicle.js";
+import { describe, expect, it } from "vitest";
+import type { Chronicle } from "../../chronicle.js";
 import { silentLogger } from "../../logger.js";
 import type { Citation } from "../../answer/index.js";
-import { parseSse, postJson, scriptedChronicle, testConfig } from "../../../test-support/server-test-kit.js";
+import { parseSse, postJson, scriptedChronicle, testConfig, useSharedChronicle } from "../../../test-support/server-test-kit.js";
 import { createApp, type AppOptions } from "../app.js";
-import { openFeedbackStore } from "../feedback-store.js";
 import type { ChatResult } from "./chat.js";
 
 let chronicle: Chronicle;
-const feedback = openFeedbackStore({ path: ":memory:", logger: silentLogger });
+const { feedback } = useSharedChronicle((opened) => (chronicle = opened));
 const app = (options: Partial<AppOptions> = {}) => createApp({ chronicle, config: testConfig(), logger: silentLogger, feedback, ...options });
 
 const VISIT = [
   { role: "user", content: "When did Putin visit China?" },
   { role: "assistant", content: "May 16-17, 2024: Russian President Putin pays official visit to China. [1]" },
 ];
-
-beforeAll(async () => {
-  chronicle = await openChronicle();
-});
-afterAll(async () => {
-  feedback.close();
-  await chronicle.close();
-});
 
 describe("POST /api/chat", () => {
   it("answers a first question as it is", async () => {

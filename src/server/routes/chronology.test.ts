@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openChronicle, type Chronicle } from "../../chronicle.js";
+import { describe, expect, it } from "vitest";
+import type { Chronicle } from "../../chronicle.js";
 import type { Chunk } from "../../index/index.js";
 import { silentLogger } from "../../logger.js";
-import { testConfig } from "../../../test-support/server-test-kit.js";
+import { testConfig, useSharedChronicle } from "../../../test-support/server-test-kit.js";
 import { createApp } from "../app.js";
-import { openFeedbackStore } from "../feedback-store.js";
 
 let chronicle: Chronicle;
-const feedback = openFeedbackStore({ path: ":memory:", logger: silentLogger });
+const { feedback } = useSharedChronicle((opened) => (chronicle = opened));
 const get = (path: string) => createApp({ chronicle, config: testConfig(), logger: silentLogger, feedback }).request(path);
 const entriesOf = async (res: Response) => ((await res.json()) as { entries: Chunk[]; count: number });
-
-beforeAll(async () => {
-  chronicle = await openChronicle();
-});
-afterAll(async () => {
-  feedback.close();
-  await chronicle.close();
-});
 
 describe("GET /api/chronology", () => {
   it("lists every chronology entry in date order", async () => {

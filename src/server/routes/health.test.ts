@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openChronicle, type Chronicle } from "../../chronicle.js";
+import { describe, expect, it } from "vitest";
+import type { Chronicle } from "../../chronicle.js";
 import { silentLogger } from "../../logger.js";
-import { testConfig } from "../../../test-support/server-test-kit.js";
+import { testConfig, useSharedChronicle } from "../../../test-support/server-test-kit.js";
 import { createApp } from "../app.js";
-import { openFeedbackStore } from "../feedback-store.js";
 
 let chronicle: Chronicle;
-const feedback = openFeedbackStore({ path: ":memory:", logger: silentLogger });
+const { feedback } = useSharedChronicle((opened) => (chronicle = opened));
 const appWith = (source: Chronicle | Promise<Chronicle>) => createApp({ chronicle: source, config: testConfig({ API_KEYS: ["k"] }), logger: silentLogger, feedback });
-
-beforeAll(async () => {
-  chronicle = await openChronicle();
-});
-afterAll(async () => {
-  feedback.close();
-  await chronicle.close();
-});
 
 describe("health checks", () => {
   it("/healthz is always 200, even while loading and with API keys on", async () => {

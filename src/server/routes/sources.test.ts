@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openChronicle, type Chronicle } from "../../chronicle.js";
+import { describe, expect, it } from "vitest";
+import type { Chronicle } from "../../chronicle.js";
 import { silentLogger } from "../../logger.js";
-import { testConfig } from "../../../test-support/server-test-kit.js";
+import { testConfig, useSharedChronicle } from "../../../test-support/server-test-kit.js";
 import { createApp } from "../app.js";
-import { openFeedbackStore } from "../feedback-store.js";
 
 let chronicle: Chronicle;
-const feedback = openFeedbackStore({ path: ":memory:", logger: silentLogger });
+const { feedback } = useSharedChronicle((opened) => (chronicle = opened));
 const get = (path: string) => createApp({ chronicle, config: testConfig(), logger: silentLogger, feedback }).request(path);
-
-beforeAll(async () => {
-  chronicle = await openChronicle();
-});
-afterAll(async () => {
-  feedback.close();
-  await chronicle.close();
-});
 
 describe("GET /api/sources/:id", () => {
   it("returns the whole chunk with its document, position and neighbours", async () => {
