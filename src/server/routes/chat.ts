@@ -3,7 +3,7 @@ import { streamSSE } from "hono/streaming";
 import type { AskResult } from "../../chronicle.js";
 import type { AppEnv } from "../app-env.js";
 import { orderChatEvents } from "../chat-events.js";
-import { describeError } from "../error-handler.js";
+import { streamFailure } from "../stream-failure.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requireReady } from "../middleware/require-ready.js";
 import { validate } from "../middleware/validate.js";
@@ -44,13 +44,8 @@ export function chatRoutes(deps: ServerDeps): Hono<AppEnv> {
           await sse.writeSSE({ event, data: JSON.stringify(data) });
         }
       } catch (error) {
-        if (signal.aborted) {
-          deps.logger.info({ requestId: c.get("requestId") }, "chat stream closed by the client");
-          return;
-        }
-        const { status, code, message } = describeError(error);
-        if (status >= 500) deps.logger.error({ err: error, requestId: c.get("requestId"), code }, "chat stream failed");
-        await sse.writeSSE({ event: "error", data: JSON.stringify({ code, message }) });
+        const failure = streamFailure(c, deps.logger, error, signal, "chat stream");
+        if (failure) await sse.writeSSE({ event: "error", data: JSON.stringify({ code: failure.code, message: failure.message }) });
       }
     });
   });

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { ChatMessage } from "../../chat/index.js";
 import type { AppEnv } from "../app-env.js";
-import { describeError } from "../error-handler.js";
+import { streamFailure } from "../stream-failure.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requireReady } from "../middleware/require-ready.js";
 import { validate } from "../middleware/validate.js";
@@ -71,12 +71,9 @@ export function openAIRoutes(deps: ServerDeps): Hono<AppEnv> {
         }
         await sse.writeSSE({ data: "[DONE]" });
       } catch (error) {
-        if (signal.aborted) {
-          deps.logger.info({ requestId: c.get("requestId") }, "completion stream closed by the client");
-          return;
-        }
-        const { status, code, message } = describeError(error);
-        if (status >= 500) deps.logger.error({ err: error, requestId: c.get("requestId"), code }, "completion stream failed");
+        const failure = streamFailure(c, deps.logger, error, signal, "completion stream");
+        if (!failure) return;
+        const { status, code, message } = failure;
         // OpenAI's streams report a failure as a data line with an `error` object; its clients throw on it.
         await sse.writeSSE({ data: JSON.stringify({ error: { code, message, type: status >= 500 ? "server_error" : "invalid_request_error" } }) });
       }
