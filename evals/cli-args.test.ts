@@ -2,8 +2,14 @@ import { describe, expect, it } from "vitest";
 import { parseCliArgs, UsageError } from "./cli-args.js";
 
 describe("parseCliArgs", () => {
-  it("defaults to evals/qa.jsonl without JSON", () => {
-    expect(parseCliArgs([])).toEqual({ file: "evals/qa.jsonl", json: false, retrieval: "hybrid" });
+  it("runs every suite without JSON by default", () => {
+    expect(parseCliArgs([])).toEqual({ json: false, retrieval: "hybrid" });
+  });
+
+  it("reads --corpus DIR with the file to ask of it", () => {
+    expect(parseCliArgs(["--corpus", "docs", "--file=q.jsonl"])).toEqual({ corpus: "docs", file: "q.jsonl", json: false, retrieval: "hybrid" });
+    expect(() => parseCliArgs(["--corpus", "docs"])).toThrow(/--corpus needs --file/);
+    expect(() => parseCliArgs(["--corpus"])).toThrow(/--corpus needs a folder/);
   });
 
   it("reads --file PATH, --file=PATH and --json", () => {

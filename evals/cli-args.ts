@@ -1,7 +1,9 @@
 /** Options of `npm run eval`. */
 export interface CliOptions {
-  /** JSONL dataset to run. */
-  file: string;
+  /** One JSONL question file to run; without it (and without --corpus) every suite runs. */
+  file?: string;
+  /** The corpus folder `file` is asked of; the project's corpus/ when omitted. */
+  corpus?: string;
   /** Print the summary as one JSON object on the last stdout line. */
   json: boolean;
   /** Retrieval to evaluate: Chronicle's hybrid (default), or BM25 or dense alone for comparison. */
@@ -16,32 +18,34 @@ export class UsageError extends Error {
   }
 }
 
-export const USAGE = "usage: npm run eval -- [--file PATH] [--json] [--retrieval hybrid|bm25|dense]";
+export const USAGE = "usage: npm run eval -- [--corpus DIR] [--file PATH] [--json] [--retrieval hybrid|bm25|dense]";
 const RETRIEVALS = ["hybrid", "bm25", "dense"] as const;
 
-/** Parses `--file PATH` (or `--file=PATH`) and `--json`; anything else is a UsageError. */
+/** Parses `--file PATH`, `--corpus DIR` (or `--name=VALUE`), `--json` and `--retrieval`; anything else is a UsageError. */
 export function parseCliArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { file: "evals/qa.jsonl", json: false, retrieval: "hybrid" };
+  const options: CliOptions = { json: false, retrieval: "hybrid" };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === "--json") {
+    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = (what: string) => {
+      const given = inline ?? argv[++i];
+      if (given === undefined || given === "" || given.startsWith("--")) throw new UsageError(`${flag} needs a ${what}. ${USAGE}`);
+      return given;
+    };
+    if (flag === "--json" && inline === undefined) {
       options.json = true;
-    } else if (arg === "--file") {
-      const value = argv[++i];
-      if (value === undefined || value === "" || value.startsWith("--")) throw new UsageError(`--file needs a path. ${USAGE}`);
-      options.file = value;
-    } else if (arg.startsWith("--file=")) {
-      const value = arg.slice("--file=".length);
-      if (value === "") throw new UsageError(`--file needs a path. ${USAGE}`);
-      options.file = value;
-    } else if (arg === "--retrieval") {
-      const value = argv[++i];
-      const retrieval = RETRIEVALS.find((name) => name === value);
+    } else if (flag === "--file") {
+      options.file = value("path");
+    } else if (flag === "--corpus") {
+      options.corpus = value("folder");
+    } else if (flag === "--retrieval") {
+      const retrieval = RETRIEVALS.find((name) => name === (inline ?? argv[++i]));
       if (!retrieval) throw new UsageError(`--retrieval takes hybrid, bm25 or dense. ${USAGE}`);
       options.retrieval = retrieval;
     } else {
       throw new UsageError(`unknown ${arg.startsWith("-") ? "option" : "argument"} "${arg}". ${USAGE}`);
     }
   }
+  if (options.corpus && !options.file) throw new UsageError(`--corpus needs --file: the questions to ask of it. ${USAGE}`);
   return options;
 }

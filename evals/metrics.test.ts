@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { QaItem } from "./dataset.js";
-import { findFailures, percentile, recallAt, satisfiesMustInclude, scoreRecord, summarize, type EvalRecord } from "./metrics.js";
+import { auroc, findFailures, percentile, recallAt, satisfiesMustInclude, scoreRecord, summarize, type EvalRecord } from "./metrics.js";
 import { containsNormalized, normalize } from "./normalize.js";
 
 describe("normalize", () => {
@@ -127,7 +127,21 @@ describe("summarize", () => {
   });
 
   it("computes refusal metrics", () => {
-    expect(summary.refusals).toEqual({ accuracy: 0.5, falseRefusalRate: 0.333 });
+    expect(summary.refusals).toEqual({ accuracy: 0.5, falseRefusalRate: 0.333, hedgedWithSource: 0, bareFalseRefusalRate: 0.333, reasons: { unspecified: 2 } });
+  });
+
+  it("counts a refusal whose related passages support the answer as hedged with a source", () => {
+    const hedged = records.map((r) => (r.item.id === "c" ? { ...r, relatedTexts: ["a delta passage"] } : r));
+    const refusals = summarize(hedged).refusals;
+    expect([refusals.falseRefusalRate, refusals.hedgedWithSource, refusals.bareFalseRefusalRate]).toEqual([0.333, 0.333, 0]);
+  });
+
+  it("measures how well confidence ranks correct answers above the rest", () => {
+    // Without confidences an answer counts 1 and a refusal 0: the correct answer ties with two wrong ones.
+    expect(summary.confidence.auroc).toBe(0.75);
+    const ranked = records.map((r, i) => ({ ...r, result: { ...r.result, confidence: [0.9, 0.5, 0.2, 0.1, 0.6][i]! } }));
+    expect(summarize(ranked).confidence.auroc).toBe(1);
+    expect(auroc([{ score: 0.2, positive: true }, { score: 0.8, positive: false }])).toBe(0);
   });
 
   it("computes latency percentiles rounded to 0.1 ms", () => {
@@ -138,7 +152,8 @@ describe("summarize", () => {
     expect(JSON.stringify(summary)).toBe(
       '{"n":5,"answerable":3,"retrieval":{"recallAt1":0.333,"recallAt5":0.5,"mrr":0.5},' +
         '"answers":{"accuracy":0.333,"medianChars":14},"citations":{"hitRate":0.333,"precision":0.333},' +
-        '"refusals":{"accuracy":0.5,"falseRefusalRate":0.333},"latencyMs":{"p50":300,"p95":480}}',
+        '"refusals":{"accuracy":0.5,"falseRefusalRate":0.333,"hedgedWithSource":0,"bareFalseRefusalRate":0.333,"reasons":{"unspecified":2}},' +
+        '"confidence":{"auroc":0.75},"latencyMs":{"p50":300,"p95":480}}',
     );
   });
 
@@ -149,7 +164,8 @@ describe("summarize", () => {
       retrieval: { recallAt1: 0, recallAt5: 0, mrr: 0 },
       answers: { accuracy: 0, medianChars: 0 },
       citations: { hitRate: 0, precision: 0 },
-      refusals: { accuracy: 0, falseRefusalRate: 0 },
+      refusals: { accuracy: 0, falseRefusalRate: 0, hedgedWithSource: 0, bareFalseRefusalRate: 0, reasons: {} },
+      confidence: { auroc: 0.5 },
       latencyMs: { p50: 0, p95: 0 },
     });
   });

@@ -7,7 +7,9 @@ export interface EvalRecord {
   /** Texts of the top retrieved chunks (up to 20), best first. */
   retrievedTexts: string[];
   /** The parts of the assistant's answer the metrics look at. */
-  result: { answer: string; refused: boolean };
+  result: { answer: string; refused: boolean; confidence?: number; refusalReason?: string };
+  /** Full text of each related passage shown with a refusal ("no direct answer, but see these"). */
+  relatedTexts?: string[];
   /** Full text of the chunk behind each citation, in citation order ("" when the id is unknown). */
   citedTexts: string[];
   /** Wall-clock time of the ask call. */
@@ -21,7 +23,18 @@ export interface Summary {
   retrieval: { recallAt1: number; recallAt5: number; mrr: number };
   answers: { accuracy: number; medianChars: number };
   citations: { hitRate: number; precision: number };
-  refusals: { accuracy: number; falseRefusalRate: number };
+  refusals: {
+    accuracy: number;
+    falseRefusalRate: number;
+    /** Share of answerable questions refused whose related passages include a supporting one. */
+    hedgedWithSource: number;
+    /** False refusals that show no supporting passage: the ones that hide the answer. */
+    bareFalseRefusalRate: number;
+    /** Refusals by reason code, over all questions. */
+    reasons: Record<string, number>;
+  };
+  /** How well confidence separates correct answers from wrong answers and unanswerable questions (0.5: not at all). */
+  confidence: { auroc: number };
   latencyMs: { p50: number; p95: number };
 }
 
@@ -42,6 +55,8 @@ export interface RecordScore {
   matchingCitations: number;
   /** Answerable: correct. Unanswerable: refused. */
   passed: boolean;
+  /** Refused, but a related passage shown beside the refusal supports the answer. */
+  hedgedWithSource: boolean;
 }
 
 /** Share of `sources` found in at least one of `texts`. A question without sources scores 0: nothing can be found. */
@@ -80,6 +95,7 @@ export function scoreRecord(record: EvalRecord): RecordScore {
     citationCount: citedTexts.length,
     matchingCitations,
     passed: item.answerable ? correct : result.refused,
+    hedgedWithSource: item.answerable && result.refused && (record.relatedTexts ?? []).some((text) => containsAnySource(text, item.sources)),
   };
 }
 
@@ -109,6 +125,12 @@ export function summarize(records: EvalRecord[]): Summary {
     refusals: {
       accuracy: round(share(unanswerable, (s) => s.refused)),
       falseRefusalRate: round(share(answerable, (s) => s.refused)),
+      hedgedWithSource: round(share(answerable, (s) => s.hedgedWithSource)),
+      bareFalseRefusalRate: round(share(answerable, (s) => s.refused && !s.hedgedWithSource)),
+      reasons: countReasons(records),
+    },
+    confidence: {
+      auroc: round(auroc(records.map((r, i) => ({ score: r.result.confidence ?? (r.result.refused ? 0 : 1), positive: scores[i]!.correct })))),
     },
     latencyMs: {
       p50: round(percentile(records.map((r) => r.latencyMs), 50), 1),
@@ -137,6 +159,34 @@ export function findFailures(records: EvalRecord[]): Failures {
     refusals: ids((s) => !s.answerable && !s.refused),
     falseRefusals: ids((s) => s.answerable && s.refused),
   };
+}
+
+function countReasons(records: EvalRecord[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { result } of records) {
+    if (result.refused) counts[result.refusalReason ?? "unspecified"] = (counts[result.refusalReason ?? "unspecified"] ?? 0) + 1;
+  }
+  return Object.fromEntries(Object.entries(counts).sort((a, b) => b[1] - a[1]));
+}
+
+/**
+ * Area under the ROC curve: the chance that a random positive scores above a random negative, ties
+ * counted half (the Mann-Whitney statistic). 0.5 when either class is empty.
+ */
+export function auroc(points: Array<{ score: number; positive: boolean }>): number {
+  const positives = points.filter((p) => p.positive).length;
+  const negatives = points.length - positives;
+  if (positives === 0 || negatives === 0) return 0.5;
+  const sorted = [...points].sort((a, b) => a.score - b.score);
+  let rankSum = 0;
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j < sorted.length && sorted[j]!.score === sorted[i]!.score) j++;
+    const meanRank = (i + 1 + j) / 2;
+    for (let k = i; k < j; k++) if (sorted[k]!.positive) rankSum += meanRank;
+    i = j;
+  }
+  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }
 
 /** Percentile with linear interpolation between closest ranks; 0 for an empty list. */

@@ -33,9 +33,32 @@ export function formatSummary(summary: Summary): string {
     `retrieval      recall@1 ${pct(summary.retrieval.recallAt1)}  recall@5 ${pct(summary.retrieval.recallAt5)}  MRR ${summary.retrieval.mrr.toFixed(3)}`,
     `answers        accuracy ${pct(summary.answers.accuracy)}  median length ${summary.answers.medianChars} chars`,
     `citations      hit rate ${pct(summary.citations.hitRate)}  precision ${pct(summary.citations.precision)}`,
-    `refusals       accuracy ${pct(summary.refusals.accuracy)}  false refusals ${pct(summary.refusals.falseRefusalRate)}`,
+    `refusals       accuracy ${pct(summary.refusals.accuracy)}  false refusals ${pct(summary.refusals.falseRefusalRate)} (${pct(summary.refusals.bareFalseRefusalRate)} with no supporting passage shown)`,
+    `               reasons ${Object.entries(summary.refusals.reasons).map(([reason, n]) => `${reason} ${n}`).join(", ") || "none"}`,
+    `confidence     AUROC ${summary.confidence.auroc.toFixed(3)}`,
     `latency        p50 ${summary.latencyMs.p50} ms  p95 ${summary.latencyMs.p95} ms`,
   ].join("\n");
+}
+
+const SUITE_COLUMNS = ["corpus", "questions", "n", "R@1", "R@5", "accuracy", "refuse unans.", "false ref.", "bare false ref.", "AUROC", "median chars", "p50 ms"];
+const SUITE_WIDTHS = [14, 22, 4, 5, 5, 8, 13, 10, 15, 6, 12, 7];
+
+/** Header of the one-row-per-question-set table of a full run. */
+export function suiteHeader(): string {
+  return [suiteLine(SUITE_COLUMNS), suiteLine(SUITE_WIDTHS.map((w) => "-".repeat(w)))].join("\n");
+}
+
+/** One question set's row; for conversations, how many standalone turns the rewrite left unchanged. */
+export function suiteRow(suite: string, file: string, s: Summary, standalone?: { n: number; unchanged: number }): string {
+  const f = (x: number) => x.toFixed(2);
+  const row = suiteLine([suite, file, String(s.n), f(s.retrieval.recallAt1), f(s.retrieval.recallAt5), f(s.answers.accuracy),
+    f(s.refusals.accuracy), f(s.refusals.falseRefusalRate), f(s.refusals.bareFalseRefusalRate), f(s.confidence.auroc),
+    String(s.answers.medianChars), String(s.latencyMs.p50)]);
+  return standalone ? `${row}  (standalone turns unchanged: ${standalone.unchanged}/${standalone.n})` : row;
+}
+
+function suiteLine(cells: string[]): string {
+  return cells.map((cell, i) => (i < 2 ? cell.padEnd(SUITE_WIDTHS[i]!) : cell.padStart(SUITE_WIDTHS[i]!))).join("  ").trimEnd();
 }
 
 function formatRow(cells: readonly string[]): string {

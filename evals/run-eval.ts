@@ -11,6 +11,10 @@ export interface EvalTarget {
     refused: boolean;
     citations: Array<{ id: string }>;
     sources?: Array<{ id: string; text: string }>;
+    confidence?: number;
+    refusal?: { reason: string };
+    /** Passages shown beside a refusal as the closest the documents come. */
+    related?: Array<{ id: string }>;
   }>;
   retrieve(question: string, options: { k: number }): Promise<Array<{ chunk: { text: string } }>>;
   chunk(id: string): { text: string } | undefined;
@@ -45,7 +49,8 @@ export async function runEval(chronicle: EvalTarget, items: QaItem[], options: R
     const record: EvalRecord = {
       item,
       retrievedTexts: hits.slice(0, RETRIEVE_K).map((hit) => hit.chunk.text),
-      result: { answer: result.answer, refused: result.refused },
+      result: { answer: result.answer, refused: result.refused, confidence: result.confidence, refusalReason: result.refusal?.reason },
+      relatedTexts: (result.related ?? []).map((passage) => chronicle.chunk(passage.id)?.text ?? ""),
       // A citation's own `text` is only an excerpt; sources are matched against the whole chunk.
       citedTexts: result.citations.map(
         (citation) =>

@@ -27,6 +27,12 @@ export interface AskResult {
   citations: Citation[];
   refused: boolean;
   mode: Answer["mode"];
+  /** How likely the answer is right, 0..1. */
+  confidence: number;
+  /** Why the answer was withheld, when `refused`. */
+  refusal?: Answer["refusal"];
+  /** With a low-confidence refusal, the closest passages with their citations. */
+  related?: Citation[];
   sources: SourceView[];
 }
 
@@ -102,6 +108,9 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
     citations: answer.citations,
     refused: answer.refused,
     mode: answer.mode,
+    confidence: answer.confidence,
+    ...(answer.refusal ? { refusal: answer.refusal } : {}),
+    ...(answer.related?.length ? { related: answer.related } : {}),
     sources: sources.map(({ chunk, score }) => ({
       id: chunk.id, doc: chunk.doc, kind: chunk.kind, score: Math.round(score * 1000) / 1000,
       ...(chunk.date ? { date: chunk.date, dateLabel: chunk.dateLabel } : {}),

@@ -117,7 +117,7 @@ export function guardedApp(...middleware: MiddlewareHandler<AppEnv>[]): Hono<App
 export function fakeChronicle(): Chronicle {
   const citation = { n: 1, id: "fake-1", kind: "chronology" as const, doc: "fake.txt", dateLabel: "July 24, 2024", text: "A canned entry." };
   const result = (question: string) => ({
-    id: randomUUID(), question, answer: "A canned answer [1].", citations: [citation], refused: false, mode: "extractive" as const, sources: [],
+    id: randomUUID(), question, answer: "A canned answer [1].", citations: [citation], refused: false, mode: "extractive" as const, confidence: 1, sources: [],
   });
   const fake: Partial<Chronicle> = {
     config: testConfig(),

@@ -31,8 +31,8 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
     const { text, citations } = compose(input, entries, options);
     const refused = citations.length === 0;
     return refused
-      ? { text: text || NOT_COVERED, citations: [], refused, mode: "extractive" }
-      : { ...reconcileCitations(text, citations), refused, mode: "extractive" };
+      ? { text: text || NOT_COVERED, citations: [], refused, mode: "extractive", confidence: 0 }
+      : { ...reconcileCitations(text, citations), refused, mode: "extractive", confidence: 1 };
   };
   return {
     answer,

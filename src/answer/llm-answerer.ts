@@ -182,11 +182,11 @@ function finish(rewriter: MarkerRewriter): { answer?: Answer; dropped: number } 
   const { dropped } = rewriter;
   if (!rewriter.text.trim()) throw new LlmOutputError("the model returned no text");
   if (isRefusal(rewriter.text, citations.length > 0)) {
-    return { answer: { text: reconcileCitations(rewriter.text, []).text, citations: [], refused: true, mode: "llm" }, dropped };
+    return { answer: { text: reconcileCitations(rewriter.text, []).text, citations: [], refused: true, mode: "llm", confidence: 0 }, dropped };
   }
   if (!citations.length) return { dropped };
   // The markers already name existing sources; reconciling only tidies the text, as numbers are kept.
-  return { answer: { text: tidy(rewriter.text), citations, refused: false, mode: "llm" }, dropped };
+  return { answer: { text: tidy(rewriter.text), citations, refused: false, mode: "llm", confidence: 1 }, dropped };
 }
 
 /** The text with the space left before punctuation by a dropped marker, and runs of spaces, removed. */

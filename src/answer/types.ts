@@ -17,12 +17,34 @@ export interface Citation {
   text: string;
 }
 
+/** Why an answer was withheld: a stable code for logs, evals and clients, and a sentence for people. */
+export interface Refusal {
+  reason: RefusalReason;
+  detail: string;
+}
+
+/**
+ * - `no-question`: nothing in the question the documents could match (nonsense, an empty phrase).
+ * - `unknown-terms`: the question's distinctive words occur nowhere in the documents.
+ * - `out-of-period`: the question asks about a period the documents do not cover.
+ * - `empty-period`: a list question whose period has no dated entries.
+ * - `low-relevance`: nothing retrieved is close enough to the question to show.
+ * - `low-confidence`: passages are relevant, but none answers directly: they are shown in `related`.
+ */
+export type RefusalReason = "no-question" | "unknown-terms" | "out-of-period" | "empty-period" | "low-relevance" | "low-confidence";
+
 /** What an answerer produces. */
 export interface Answer {
   text: string;
   citations: Citation[];
   refused: boolean;
   mode: "extractive" | "llm";
+  /** How likely the answer is right (0..1), from the confidence scorer. */
+  confidence: number;
+  /** Set when `refused`: why. */
+  refusal?: Refusal;
+  /** With a low-confidence refusal: the closest passages, cited, so a right passage is never hidden. */
+  related?: Citation[];
 }
 
 export interface AnswerInput {

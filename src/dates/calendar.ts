@@ -37,6 +37,23 @@ export function monthRange(year: number, month: number, fromDay = 1, toDay = day
   return { start: isoDate(year, month, fromDay), end: isoDate(year, month, Math.min(toDay, daysInMonth(year, month))) };
 }
 
+/** Every day of the years `from` to `to`, both included. */
+export function yearsRange(from: number, to = from): DateRange {
+  return { start: isoDate(from, 1, 1), end: isoDate(to, 12, 31) };
+}
+
+/** Open ends for "before X" and "after X": the earliest and latest days an ISO date can name. */
+export const OPEN_START = "0001-01-01";
+export const OPEN_END = "9999-12-31";
+
+/** The ISO date `days` after `date` (before, when negative), kept within the open ends. */
+export function addDays(date: string, days: number): string {
+  // Date.parse reads four-digit ISO years literally, so years before 100 stay in their century.
+  const shifted = new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
+  if (shifted.startsWith("+") || shifted > OPEN_END) return OPEN_END;
+  return shifted < OPEN_START ? OPEN_START : shifted;
+}
+
 /** Whether two inclusive ranges share at least one day. ISO strings compare correctly as text. */
 export function overlaps(a: DateRange, b: DateRange): boolean {
   return a.start <= b.end && b.start <= a.end;

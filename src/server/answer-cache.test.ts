@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AskResult } from "../chronicle.js";
 import { createAnswerCache } from "./answer-cache.js";
 
-const result = (id: string): AskResult => ({ id, question: `Q ${id}?`, answer: `A ${id}.`, citations: [], refused: false, mode: "extractive", sources: [{ id: "s", doc: "d", kind: "article", score: 1, text: "long source text" }] });
+const result = (id: string): AskResult => ({ id, question: `Q ${id}?`, answer: `A ${id}.`, citations: [], refused: false, mode: "extractive", confidence: 1, sources: [{ id: "s", doc: "d", kind: "article", score: 1, text: "long source text" }] });
 
 describe("createAnswerCache", () => {
   it("keeps what feedback needs, not the sources", () => {

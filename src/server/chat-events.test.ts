@@ -4,7 +4,7 @@ import type { AskResult } from "../chronicle.js";
 import { orderChatEvents, type AskEvent } from "./chat-events.js";
 
 const citation: Citation = { n: 1, id: "c1", kind: "chronology", doc: "d.txt", text: "An entry." };
-const result: AskResult = { id: "r1", question: "Q?", answer: "One. Two [1].", citations: [citation], refused: false, mode: "extractive", sources: [] };
+const result: AskResult = { id: "r1", question: "Q?", answer: "One. Two [1].", citations: [citation], refused: false, mode: "extractive", confidence: 1, sources: [] };
 
 async function* from(events: AskEvent[]) {
   yield* events;

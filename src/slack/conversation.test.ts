@@ -9,7 +9,7 @@ const silent = pino({ level: "silent" });
 
 /** A Chronicle stand-in that answers with the question it was asked. */
 const echo = {
-  ask: async (question: string): Promise<AskResult> => ({ id: "x", question, answer: `About: ${question} [1]`, citations: [], refused: false, mode: "extractive", sources: [] }),
+  ask: async (question: string): Promise<AskResult> => ({ id: "x", question, answer: `About: ${question} [1]`, citations: [], refused: false, mode: "extractive", confidence: 1, sources: [] }),
 };
 
 describe("createConversationAnswerer", () => {

@@ -76,7 +76,7 @@ describe("POST /api/chat", () => {
       yield { citations: [citation] };
       yield { delta: "Part one " };
       yield { delta: "[1]." };
-      yield { done: { id: "a1", question, answer: "Part one [1].", citations: [citation], refused: false, mode: "llm", sources: [] } };
+      yield { done: { id: "a1", question, answer: "Part one [1].", citations: [citation], refused: false, mode: "llm", confidence: 1, sources: [] } };
     });
     const res = await postJson(app({ chronicle: scripted }), "/api/chat", { messages: [{ role: "user", content: "Why?" }], stream: true });
     const events = parseSse(await res.text());
