@@ -13,7 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["src/**/*.test.ts", "evals/**/*.test.ts", "widget/**/*.test.ts"],
+          include: ["src/**/*.test.ts", "evals/**/*.test.ts", "widget/**/*.test.ts", "scripts/**/*.test.ts"],
           sequence: { groupOrder: 0 },
         },
       },

@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import { llmConfigured, loadConfig, type Config } from "./config.js";
 import { createEmbedderPool, createOpenAIEmbedder, ensureIndex, type Chunk, type Embedder, type IngestResult } from "./index/index.js";
-import { createRetriever, type Filters, type Retrieved, type Retriever } from "./retrieve/index.js";
-import { createExtractiveAnswerer, createLlmAnswerer, createTermWeights, type Answer, type Answerer, type Citation } from "./answer/index.js";
+import { loadProfile, type CorpusProfile } from "./index/profile.js";
+import { createCorpusContext, createRetriever, type CorpusContext, type Filters, type Retrieved, type Retriever } from "./retrieve/index.js";
+import { createExtractiveAnswerer, createLlmAnswerer, type Answer, type Answerer, type Citation } from "./answer/index.js";
 import { silentLogger, type Logger } from "./logger.js";
 
 /** A retrieved chunk as results show it. */
@@ -50,6 +51,8 @@ export interface Chronicle {
   readonly config: Config;
   readonly retriever: Retriever;
   readonly ingest: IngestResult;
+  /** What the corpus folder says about itself (corpus/chronicle.json), or an empty profile. */
+  readonly profile: CorpusProfile;
   readonly chunks: Chunk[];
   chunk(id: string): Chunk | undefined;
   retrieve(question: string, options?: AskOptions): Promise<Retrieved[]>;
@@ -88,13 +91,10 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
     throw error;
   });
   const { index } = ingest;
-  const retriever = createRetriever(index, embedder);
-  const weights = createTermWeights(index.chunks);
-  const extractive = createExtractiveAnswerer({ chunks: index.chunks, weights, coverage: retriever.coverage, year: retriever.year });
-  // With an LLM configured it writes the answers, and the extractive answerer catches every failure.
-  const answerer = options.answerer ?? (llmConfigured(config)
-    ? createLlmAnswerer({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.LLM_MODEL, timeoutMs: config.LLM_TIMEOUT_MS, fallback: extractive, logger })
-    : extractive);
+  const { profile } = await loadProfile(resolve(config.CORPUS_DIR));
+  const context = createCorpusContext(index.chunks, profile);
+  const retriever = createRetriever(index, embedder, context);
+  const answerer = options.answerer ?? chooseAnswerer(config, context, logger);
 
   const prepare = async (question: string, opts: AskOptions) => {
     const analysis = retriever.analyze(question);
@@ -123,6 +123,7 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
     config,
     retriever,
     ingest,
+    profile,
     chunks: index.chunks,
     chunk: (id) => index.byId.get(id),
     retrieve: (question, opts = {}) =>
@@ -145,6 +146,14 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
       if (!options.embedder) await closeEmbedder(embedder);
     },
   };
+}
+
+/** The extractive answerer, or with an LLM configured the LLM, which the extractive answerer backs up on every failure. */
+function chooseAnswerer(config: Config, context: CorpusContext, logger: Logger): Answerer {
+  const extractive = createExtractiveAnswerer({ context });
+  return llmConfigured(config)
+    ? createLlmAnswerer({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.LLM_MODEL, timeoutMs: config.LLM_TIMEOUT_MS, fallback: extractive, logger })
+    : extractive;
 }
 
 async function createEmbedder(config: Config): Promise<Embedder> {

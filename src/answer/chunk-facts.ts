@@ -8,6 +8,8 @@ import { quantities, type Quantity } from "./quantities.js";
 export interface SentenceFacts {
   text: string;
   terms: Set<string>;
+  /** The same terms in order, for phrase matches. */
+  termList: string[];
   dates: DateMention[];
   quantities: Quantity[];
 }
@@ -32,12 +34,16 @@ export function chunkFacts(chunk: Chunk, year: number): ChunkFacts {
   if (!facts) {
     const textTerms = new Set(terms(chunk.text));
     facts = {
-      sentences: splitSentences(chunk.text).map((text) => ({
+      sentences: splitSentences(chunk.text).map((text) => {
+        const termList = terms(text);
+        return {
         text,
-        terms: new Set(terms(text)),
+        terms: new Set(termList),
+        termList,
         dates: findDates(text, year),
         quantities: quantities(text, year),
-      })),
+        };
+      }),
       textTerms,
       terms: chunk.section ? new Set([...textTerms, ...terms(chunk.section)]) : textTerms,
     };

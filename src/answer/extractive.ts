@@ -1,40 +1,60 @@
-import type { Chunk, DateRange } from "../index/chunk.js";
+import type { Chunk } from "../index/chunk.js";
+import type { CorpusContext } from "../retrieve/corpus-context.js";
 import { createCitationList, reconcileCitations, type CitationList } from "./citations.js";
-import { answersSomethingElse } from "./answer-mismatch.js";
 import { chunkFacts } from "./chunk-facts.js";
+import { answerFeatures, questionFeatures, relevanceFeatures, sentenceCandidates, type SentenceCandidate } from "./features.js";
 import { listAnswer } from "./list-answer.js";
-import { matchingEntry, passage, SOFT_LIMIT } from "./passage.js";
-import { outOfCoverage, outsideMessage } from "./period-coverage.js";
-import { lacksSupport, measureSupport } from "./refusal.js";
-import { scoreSentences, type ScoredSentence } from "./sentence-pick.js";
+import { loadAnswerModels, type AnswerModels } from "./model/answer-models.js";
+import { logOdds, probability } from "./model/logistic.js";
+import { headingFor, matchingEntry, passage, SOFT_LIMIT } from "./passage.js";
+import { countsNoun } from "./quantities.js";
+import { decide, refuseBeforeAnswering, type Verdict } from "./refusal/index.js";
 import { streamPieces } from "./stream-pieces.js";
-import type { TermWeights } from "./term-weights.js";
 import { selectEntries, topicTerms } from "./timeline.js";
-import type { Answer, Answerer, AnswerInput } from "./types.js";
+import type { Answer, Answerer, AnswerInput, Citation, Refusal } from "./types.js";
 
 export interface ExtractiveOptions {
-  /** Every chunk of the index: list questions scan the whole chronology, not only the top hits. */
-  chunks: Chunk[];
-  weights: TermWeights;
-  /** First and last day the corpus's dated entries cover. */
-  coverage?: DateRange;
-  /** The year dates written without one are read in. */
-  year: number;
+  /** The corpus as a whole: list questions scan its timeline, not only the top hits. */
+  context: CorpusContext;
+  /** Fitted ranker, confidence and relevance models; the committed ones when omitted. */
+  models?: AnswerModels;
 }
 
 export const NOT_COVERED = "The corpus does not cover this question.";
+const RELATED_LEAD = "I found no direct answer to that in the documents. The closest passages:";
+const MAX_RELATED = 3;
 
-/** Answers from the corpus's own sentences, each followed by its [n]; refuses rather than guess. */
-export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
-  const entries = options.chunks.filter((chunk) => chunk.kind === "chronology" && chunk.date);
-  const answer = async (input: AnswerInput): Promise<Answer> => {
-    const { text, citations } = compose(input, entries, options);
-    const refused = citations.length === 0;
-    return refused
-      ? { text: text || NOT_COVERED, citations: [], refused, mode: "extractive", confidence: 0 }
-      : { ...reconcileCitations(text, citations), refused, mode: "extractive", confidence: 1 };
-  };
+/** A candidate sentence with the ranker's verdict on it. */
+export interface RankedCandidate extends SentenceCandidate {
+  logOdds: number;
+  probability: number;
+}
+
+/** Everything the answerer weighed for one question: what it would say, how sure it is, and what it decided. */
+export interface Assessment {
+  /** Candidate sentences, best first by the ranker. */
+  ranked: RankedCandidate[];
+  kind: "prose" | "list" | "describe" | "none";
+  /** The answer as composed, before the verdict (empty when nothing could be composed). */
+  draft: { text: string; citations: Citation[] };
+  /** Values of ANSWER_FEATURES for the draft, when there is one. */
+  answerFeatures?: number[];
+  /** Values of RELEVANCE_FEATURES. */
+  relevanceFeatures?: number[];
+  confidence: number;
+  relevance: number;
+  verdict: Verdict;
+  /** With a low-confidence verdict: the closest passages, cited. */
+  related?: { text: string; citations: Citation[] };
+}
+
+/** Answers from the corpus's own sentences, each followed by its [n]; says so when it has no direct answer. */
+export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer & { assess(input: AnswerInput): Assessment } {
+  const models = options.models ?? loadAnswerModels();
+  const assessOne = (input: AnswerInput) => assess(input, options.context, models);
+  const answer = async (input: AnswerInput): Promise<Answer> => toAnswer(assessOne(input));
   return {
+    assess: assessOne,
     answer,
     async *stream(input) {
       const result = await answer(input);
@@ -45,56 +65,173 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
   };
 }
 
-function compose(input: AnswerInput, entries: Chunk[], options: ExtractiveOptions): { text: string; citations: ReturnType<CitationList["list"]> } {
-  const { analysis, sources } = input;
-  const cites = createCitationList();
-  const outside = outOfCoverage(analysis, options.coverage, options.year, sources);
-  if (outside) return { text: outsideMessage(outside, entries, options.coverage!), citations: [] };
-
-  const listy = analysis.intent === "timeline" || analysis.intent === "count" || analysis.intent === "first" || analysis.intent === "last";
-  const scoped = topicTerms(analysis).length > 0 || analysis.periods.length > 0;
-  if (listy && (scoped || analysis.intent === "first" || analysis.intent === "last")) {
-    const strict = analysis.intent !== "timeline" || !analysis.periods.length;
-    let selected = selectEntries(analysis, entries, options.weights, strict, options.year);
-    // "The last event ... and who met whom": when the words beside "first" or "last" match no entry,
-    // the question is still about the order of the whole (dated) chronology.
-    if (!selected.length && (analysis.intent === "first" || analysis.intent === "last")) {
-      selected = selectEntries({ ...analysis, terms: [] }, entries, options.weights, strict, options.year);
-    }
-    // "How many times did Putin mention China" counts within one event: the prose answer has the number.
-    const single = analysis.intent === "count" && selected.length <= 1;
-    if (selected.length && !single) return { text: listAnswer(analysis, selected, cites), citations: cites.list() };
-    if (!selected.length && analysis.periods.length && analysis.intent === "timeline") {
-      return { text: `The chronology has no entries for ${analysis.periods.map((p) => p.text).join(" or ")}.`, citations: [] };
-    }
+function toAnswer(assessment: Assessment): Answer {
+  const { verdict, confidence } = assessment;
+  const rounded = Math.round(confidence * 1000) / 1000;
+  if (verdict.outcome === "answer") {
+    return { ...reconcileCitations(assessment.draft.text, assessment.draft.citations), refused: false, mode: "extractive", confidence: rounded };
   }
-
-  if (lacksSupport(measureSupport(analysis, sources, options.weights, options.year))) return { text: NOT_COVERED, citations: [] };
-  const ranked = scoreSentences(analysis, sources, options.weights, options.year);
-  if (!ranked.length || answersSomethingElse(analysis, ranked[0], passage(ranked[0], ranked, options.year).join(" "), options.year, options.chunks, options.weights)) return { text: NOT_COVERED, citations: [] };
-  return { text: proseAnswer(ranked, entries, options, cites), citations: cites.list() };
+  const refusal = verdict.refusal!;
+  if (verdict.outcome === "related" && assessment.related) {
+    const { text, citations } = reconcileCitations(assessment.related.text, assessment.related.citations);
+    return { text, citations: [], related: citations, refused: true, refusal, mode: "extractive", confidence: rounded };
+  }
+  return { text: refusalText(refusal), citations: [], refused: true, refusal, mode: "extractive", confidence: rounded };
 }
 
-/** The best sentence's passage, and a second from another chunk when it scores nearly as well and fits. */
-function proseAnswer(ranked: ScoredSentence[], entries: Chunk[], options: ExtractiveOptions, cites: CitationList): string {
+/** What a refusal says to the person who asked. */
+export function refusalText(refusal: Refusal): string {
+  switch (refusal.reason) {
+    case "no-question":
+      return "I couldn't find a question in that to look up. Ask about something the documents cover.";
+    case "unknown-terms":
+      return `${refusal.detail} The corpus does not cover this question.`;
+    case "out-of-period":
+    case "empty-period":
+      return refusal.detail;
+    default:
+      return NOT_COVERED;
+  }
+}
+
+/** The whole decision for one question: candidates ranked, an answer composed, its confidence, the verdict. */
+export function assess(input: AnswerInput, context: CorpusContext, models: AnswerModels): Assessment {
+  const { analysis, sources } = input;
+  const refusedEarly = (refusal: Refusal): Assessment => ({ ranked: [], kind: "none", draft: { text: "", citations: [] }, confidence: 0, relevance: 0, verdict: { outcome: "refuse", refusal } });
+  const early = refuseBeforeAnswering(analysis, sources, context);
+  if (early) return refusedEarly(early);
+
+  const question = questionFeatures(analysis, sources, context);
+  const ranked: RankedCandidate[] = sentenceCandidates(analysis, sources, context)
+    .map((candidate) => {
+      const z = logOdds(models.ranker, candidate.features);
+      return { ...candidate, logOdds: z, probability: 1 / (1 + Math.exp(-z)) };
+    })
+    .sort((a, b) => b.logOdds - a.logOdds);
+  const relevanceValues = relevanceFeatures(ranked, question);
+  const relevance = ranked.length ? probability(models.relevance, relevanceValues) : 0;
   const best = ranked[0];
+  const runnerUp = ranked.find((c) => c.chunk.id !== best?.chunk.id);
+  const confidenceOf = (lead: RankedCandidate, list: boolean) => {
+    const values = answerFeatures(lead, lead.logOdds, runnerUp && lead === best ? runnerUp.logOdds : best?.logOdds, ranked.length, question, list);
+    return { values, confidence: probability(models.confidence, values) };
+  };
+
+  const listed = listDraft(input, context, ranked);
+  if (listed && "refusal" in listed) return { ...refusedEarly(listed.refusal), ranked, relevance, relevanceFeatures: relevanceValues };
+  if (listed) {
+    const lead = ranked.find((c) => c.chunk.id === listed.lead.id) ?? best;
+    const scored = lead ? confidenceOf(lead, true) : { values: undefined, confidence: 0.5 };
+    return finish({ ranked, kind: "list", draft: listed.draft, answerFeatures: scored.values, relevanceFeatures: relevanceValues, confidence: scored.confidence, relevance }, models, context);
+  }
+  if (!best) return { ...refusedEarly({ reason: "low-relevance", detail: "Nothing was retrieved for the question." }), relevanceFeatures: relevanceValues };
+  const describe = analysis.intent === "describe";
+  const draft = describe ? describeAnswer(ranked, context) : proseAnswer(ranked, context);
+  const scored = confidenceOf(best, false);
+  return finish({ ranked, kind: describe ? "describe" : "prose", draft, answerFeatures: scored.values, relevanceFeatures: relevanceValues, confidence: scored.confidence, relevance }, models, context);
+}
+
+function finish(partial: Omit<Assessment, "verdict" | "related">, models: AnswerModels, context: CorpusContext): Assessment {
+  const verdict = partial.draft.citations.length
+    ? decide(partial.confidence, partial.relevance, models.thresholds)
+    : decide(0, partial.relevance, models.thresholds);
+  const related = verdict.outcome === "related" ? relatedPassages(partial.ranked, context) : undefined;
+  return { ...partial, verdict, related };
+}
+
+/**
+ * The answer to "what happened in ...", "how many ...", "first/last ...": the matching timeline items
+ * in date order. Undefined when the question is better answered in prose (a count stated in a sentence,
+ * a list question naming nothing the timeline holds).
+ */
+function listDraft(input: AnswerInput, context: CorpusContext, ranked: RankedCandidate[]): { draft: { text: string; citations: Citation[] }; lead: Chunk } | { refusal: Refusal } | undefined {
+  const { analysis } = input;
+  const ordinal = analysis.intent === "first" || analysis.intent === "last";
+  const listy = analysis.intent === "timeline" || analysis.intent === "count" || ordinal;
+  if (!listy || !context.timeline.length) return undefined;
+  const scoped = topicTerms(analysis).length > 0 || analysis.periods.length > 0;
+  if (!scoped && !ordinal) return undefined;
+  // "How many countries attended": a sentence that counts them answers, not a count of entries.
+  if (analysis.intent === "count" && ranked.slice(0, 3).some((c) => countsNoun(chunkFacts(c.chunk, context.year).sentences[c.index]!.quantities, analysis.countNoun))) return undefined;
+  const strict = analysis.intent !== "timeline" || !analysis.periods.length;
+  const inPeriod = selectEntries({ ...analysis, terms: [] }, context.timeline, context.weights, strict, context.year);
+  if (!inPeriod.length && analysis.periods.length && analysis.intent === "timeline") {
+    return { refusal: { reason: "empty-period", detail: `The documents have no dated entries for ${analysis.periods.map((p) => p.text).join(" or ")}.` } };
+  }
+  let selected = selectEntries(analysis, context.timeline, context.weights, strict, context.year);
+  // "The last event ... and who met whom": when the words beside "first" or "last" match no entry,
+  // the question is still about the order of the whole timeline.
+  if (!selected.length && ordinal) selected = selectEntries({ ...analysis, terms: [] }, context.timeline, context.weights, strict, context.year);
+  if (analysis.intent === "count" && selected.length <= 1) return undefined;
+  if (!selected.length) return undefined;
+  const cites = createCitationList();
+  const text = listAnswer(analysis, selected, cites);
+  const citations = cites.list();
+  if (!citations.length) return undefined;
+  return { draft: { text, citations }, lead: ordinal ? (analysis.intent === "first" ? selected[0]! : selected.at(-1)!) : selected[0]! };
+}
+
+/** The best sentence's passage, and a second from another chunk when it is nearly as likely and fits. */
+function proseAnswer(ranked: RankedCandidate[], context: CorpusContext): { text: string; citations: Citation[] } {
+  const cites = createCitationList();
+  const best = ranked[0]!;
   const parts: string[] = [];
-  const say = (picked: ScoredSentence) => {
-    const pieces = passage(picked, ranked, options.year);
+  const scoredList = ranked.map((c) => ({ chunk: c.chunk, sentence: c.sentence, index: c.index, score: c.logOdds }));
+  const say = (picked: RankedCandidate) => {
+    const scored = { chunk: picked.chunk, sentence: picked.sentence, index: picked.index, score: picked.logOdds };
+    const pieces = passage(scored, scoredList, context.year);
     const numbers = pieces.map((piece) => cites.cite(picked.chunk, piece));
     const n = numbers[0];
     if (!n || numbers.some((m) => m !== n)) return;
-    let line = `${pieces.join(" … ")} [${n}]`;
-    if (picked.chunk.kind === "article") {
-      const entry = matchingEntry(picked, entries, options.weights, options.year);
-      const m = entry && cites.cite(entry, chunkFacts(entry, options.year).sentences[0].text);
-      if (entry && m) line += ` (chronology: ${entry.dateLabel} [${m}])`;
+    const heading = headingFor(picked.chunk);
+    let line = `${heading ? `${heading}: ` : ""}${pieces.join(" … ")} [${n}]`;
+    if (picked.chunk.kind !== "chronology") {
+      const entry = matchingEntry(scored, context.timeline.filter((c) => c.kind === "chronology"), context.weights, context.year);
+      const m = entry && cites.cite(entry, chunkFacts(entry, context.year).sentences[0]!.text);
+      if (entry && m) line += ` (${entry.dateLabel} [${m}])`;
     }
     parts.push(line);
   };
   say(best);
-  const second = ranked.find((s) => s.chunk.id !== best.chunk.id && s.score >= best.score * 0.8 && parts.join(" ").length + s.sentence.length < SOFT_LIMIT);
+  const second = ranked.find((c) => c.chunk.id !== best.chunk.id && c.probability >= 0.5 && c.probability >= best.probability * 0.85 && parts.join(" ").length + c.sentence.length < SOFT_LIMIT);
   if (second) say(second);
-  return parts.join(" ");
+  return { text: parts.join(" "), citations: cites.list() };
 }
 
+/** "Describe ...", "Tell me about ...": the opening of the best passage, and of the next best passage on it. */
+function describeAnswer(ranked: RankedCandidate[], context: CorpusContext): { text: string; citations: Citation[] } {
+  const cites = createCitationList();
+  const parts: string[] = [];
+  const seen = new Set<string>();
+  for (const candidate of ranked) {
+    if (seen.has(candidate.chunk.id) || parts.length >= 2) continue;
+    seen.add(candidate.chunk.id);
+    const sentences = chunkFacts(candidate.chunk, context.year).sentences.map((s) => s.text);
+    let quote = "";
+    for (const sentence of sentences) {
+      if (quote && quote.length + sentence.length > SOFT_LIMIT / (parts.length ? 2 : 1)) break;
+      quote = quote ? `${quote} ${sentence}` : sentence;
+    }
+    const n = candidate.chunk.text.includes(quote) ? cites.cite(candidate.chunk, quote) : cites.cite(candidate.chunk, candidate.sentence);
+    if (n) parts.push(`${candidate.chunk.text.includes(quote) ? quote : candidate.sentence} [${n}]`);
+    if (parts.length === 1 && candidate.probability < 0.5) break;
+  }
+  return { text: parts.join("\n\n"), citations: cites.list() };
+}
+
+/** The closest passages, one line each with its best sentence, for an answer the answerer is not sure of. */
+function relatedPassages(ranked: RankedCandidate[], context: CorpusContext): { text: string; citations: Citation[] } | undefined {
+  const cites = createCitationList();
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  const scoredList = ranked.map((c) => ({ chunk: c.chunk, sentence: c.sentence, index: c.index, score: c.logOdds }));
+  for (const candidate of ranked) {
+    if (seen.has(candidate.chunk.id) || lines.length >= MAX_RELATED) continue;
+    seen.add(candidate.chunk.id);
+    const pieces = passage({ chunk: candidate.chunk, sentence: candidate.sentence, index: candidate.index, score: candidate.logOdds }, scoredList, context.year);
+    const quote = pieces[0]!;
+    const n = cites.cite(candidate.chunk, quote);
+    if (n) lines.push(`- ${quote} [${n}]`);
+  }
+  return lines.length ? { text: `${RELATED_LEAD}\n${lines.join("\n")}`, citations: cites.list() } : undefined;
+}

@@ -1,7 +1,7 @@
 import type { Chunk } from "../index/chunk.js";
 import type { QuestionAnalysis } from "../retrieve/question.js";
 import type { CitationList } from "./citations.js";
-import { firstWords, stripLabel } from "./passage.js";
+import { firstWords, itemLabel, stripLabel } from "./passage.js";
 
 const LIST_ITEM_LIMIT = 170;
 const MAX_LIST = 12;
@@ -14,12 +14,12 @@ export function listAnswer(analysis: QuestionAnalysis, selected: Chunk[], cites:
   const item = (entry: Chunk) => {
     const quote = firstWords(stripLabel(entry), LIST_ITEM_LIMIT);
     const n = cites.cite(entry, quote.replace(/…$/, ""));
-    return n ? `${entry.dateLabel}: ${quote} [${n}]` : undefined;
+    return n ? `${itemLabel(entry)}: ${quote} [${n}]` : undefined;
   };
   if (analysis.intent === "first" || analysis.intent === "last") {
     const pick = analysis.intent === "first" ? selected[0] : selected[selected.length - 1];
     const line = item(pick);
-    const others = selected.length > 1 ? ` (${selected.length} matching entries, from ${selected[0].dateLabel} to ${selected[selected.length - 1].dateLabel})` : "";
+    const others = selected.length > 1 ? ` (${selected.length} matching entries, from ${itemLabel(selected[0])} to ${itemLabel(selected[selected.length - 1])})` : "";
     return line ? `The ${analysis.intent} was on ${line}${others}` : "";
   }
   const shown = selected.slice(0, MAX_LIST).map(item).filter(Boolean);

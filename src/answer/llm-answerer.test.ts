@@ -4,7 +4,6 @@ import { openChronicle, type Chronicle } from "../chronicle.js";
 import { startFakeOpenAI, type FakeOpenAI } from "../../test-support/fake-openai.js";
 import { createExtractiveAnswerer } from "./extractive.js";
 import { createLlmAnswerer, formatSources, isRefusal, STOPPED_NOTICE, UNCITED_NOTICE, type LlmAnswererOptions } from "./llm-answerer.js";
-import { createTermWeights } from "./term-weights.js";
 import type { Answer, Answerer, AnswerInput, Citation } from "./types.js";
 
 const QUESTION = "When did Putin visit Beijing?";
@@ -16,12 +15,7 @@ let logs: Array<{ level: number; msg: string; reason?: string }>;
 beforeAll(async () => {
   fake = await startFakeOpenAI();
   chronicle = await openChronicle();
-  extractive = createExtractiveAnswerer({
-    chunks: chronicle.chunks,
-    weights: createTermWeights(chronicle.chunks),
-    coverage: chronicle.retriever.coverage,
-    year: chronicle.retriever.year,
-  });
+  extractive = createExtractiveAnswerer({ context: chronicle.retriever.context });
 });
 afterAll(async () => {
   await fake?.close();

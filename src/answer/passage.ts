@@ -2,8 +2,25 @@ import type { Chunk } from "../index/chunk.js";
 import { splitSentences } from "../index/sentences.js";
 import { overlaps } from "../dates/index.js";
 import { chunkFacts } from "./chunk-facts.js";
-import type { ScoredSentence } from "./sentence-pick.js";
-import type { TermWeights } from "./term-weights.js";
+import type { TermWeights } from "../text/term-weights.js";
+
+/** A sentence of a retrieved chunk, scored as an answer to the question. */
+export interface ScoredSentence {
+  chunk: Chunk;
+  sentence: string;
+  /** Index of the sentence within its chunk. */
+  index: number;
+  score: number;
+}
+
+/** A sentence of a retrieved chunk, scored as an answer to the question. */
+export interface ScoredSentence {
+  chunk: Chunk;
+  sentence: string;
+  /** Index of the sentence within its chunk. */
+  index: number;
+  score: number;
+}
 
 /** Answers aim to stay under this many characters. */
 export const SOFT_LIMIT = 400;
@@ -55,7 +72,7 @@ export function matchingEntry(picked: ScoredSentence, entries: Chunk[], weights:
 
 /** An entry's text without its leading date label. */
 export function stripLabel(entry: Chunk): string {
-  return entry.dateLabel && entry.text.startsWith(entry.dateLabel) ? entry.text.slice(entry.dateLabel.length).replace(/^:\s*/, "") : entry.text;
+  return entry.dateLabel && entry.text.startsWith(entry.dateLabel) ? entry.text.slice(entry.dateLabel.length).replace(/^\s*(?::|[-–—])\s*/, "") : entry.text;
 }
 
 /** The first sentence, cut at a word boundary to `limit` characters. */
@@ -63,4 +80,23 @@ export function firstWords(text: string, limit: number): string {
   const first = splitSentences(text)[0] ?? text;
   if (first.length <= limit) return first;
   return `${first.slice(0, first.lastIndexOf(" ", limit)).replace(/[,;:]$/, "")}…`;
+}
+
+// A passage shorter than this reads as a fragment (a bullet, a table row) that needs its heading.
+const FRAGMENT_CHARS = 100;
+
+/**
+ * The heading a passage needs to be understood, when its text leaves it out: a bullet under
+ * "## 3.0.0 (2023-11-07)" says what changed, the heading says in which release. Undefined otherwise.
+ */
+export function headingFor(chunk: Chunk): string | undefined {
+  if (!chunk.section || chunk.text.includes(chunk.section)) return undefined;
+  const datedByHeading = Boolean(chunk.dateLabel && chunk.section.includes(chunk.dateLabel) && !chunk.text.startsWith(chunk.dateLabel));
+  return datedByHeading || chunk.text.length < FRAGMENT_CHARS ? chunk.section : undefined;
+}
+
+/** How a list names a timeline item: its heading when the heading dates it, else its date as written. */
+export function itemLabel(chunk: Chunk): string {
+  const heading = headingFor(chunk);
+  return heading && chunk.dateLabel && heading.includes(chunk.dateLabel) ? heading : chunk.dateLabel ?? heading ?? "";
 }

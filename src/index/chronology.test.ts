@@ -53,4 +53,42 @@ describe("parseChronologyLine", () => {
     expect(parseChronologyLine("Feb. 30, 2024: no such day.", 2024)).toBeUndefined();
     expect(parseChronologyLine("Figure 1 Following the talks: a photo", 2024)).toBeUndefined();
   });
+
+  it("reads ISO dates and day-first dates before a colon or a dash", () => {
+    const read = (line: string) => {
+      const entry = parseChronologyLine(line, 2000);
+      return entry && [entry.dateLabel, entry.date.start, entry.date.end, entry.precision, entry.text];
+    };
+    expect(read("2023-04-27 - The pumps were switched off.")).toEqual(["2023-04-27", "2023-04-27", "2023-04-27", "day", "The pumps were switched off."]);
+    expect(read("2023-04-27: The pumps were switched off.")?.[0]).toBe("2023-04-27");
+    expect(read("2023-04-27 — The pumps were switched off.")?.[4]).toBe("The pumps were switched off.");
+    expect(read("12 Jan 2025: Doors open.")).toEqual(["12 Jan 2025", "2025-01-12", "2025-01-12", "day", "Doors open."]);
+    expect(read("12 January 2025 – Doors open.")).toEqual(["12 January 2025", "2025-01-12", "2025-01-12", "day", "Doors open."]);
+  });
+
+  it("reads quarters, months and years that give their year", () => {
+    const read = (line: string) => {
+      const entry = parseChronologyLine(line, 2000);
+      return entry && [entry.dateLabel, entry.date.start, entry.date.end, entry.precision];
+    };
+    expect(read("Q3 2024: Sales doubled.")).toEqual(["Q3 2024", "2024-07-01", "2024-09-30", "season"]);
+    expect(read("March 2024: A second office opened.")).toEqual(["March 2024", "2024-03-01", "2024-03-31", "month"]);
+    expect(read("2016: Founded in a garage.")).toEqual(["2016", "2016-01-01", "2016-12-31", "year"]);
+    expect(read("- 2016: founded in a garage")).toEqual(["2016", "2016-01-01", "2016-12-31", "year"]);
+    expect(read("2022–23: Two hard winters.")).toEqual(["2022–23", "2022-01-01", "2023-12-31", "year"]);
+  });
+
+  it("wants a separator after a year, and a year after a bullet or before anything coarser than a day", () => {
+    expect(parseChronologyLine("2016 was a hard year for everyone.", 2024)).toBeUndefined();
+    expect(parseChronologyLine("2019 - 2020 was a hard period.", 2024)).toBeUndefined();
+    expect(parseChronologyLine("- July 24: a bullet that leans on the prose for its year", 2024)).toBeUndefined();
+    expect(parseChronologyLine("Q1: How do I reset my password?", 2024)).toBeUndefined();
+    expect(parseChronologyLine("June: a month without a year", 2024)).toBeUndefined();
+  });
+
+  it("never takes a label or a heading for an entry", () => {
+    for (const line of ["Note: the office is closed.", "Part 2: Security", "Version 2.0 - released", "Windows 2000 - legacy", "In 2016: a lead that is not a date", "12:30 - lunch"]) {
+      expect(parseChronologyLine(line, 2024), line).toBeUndefined();
+    }
+  });
 });

@@ -15,8 +15,10 @@ export interface Chunk {
   doc: string;
   kind: ChunkKind;
   text: string;
-  /** Article section heading the chunk sits under. */
+  /** Article section heading the chunk sits under: the nearest one. */
   section?: string;
+  /** Every heading above the chunk, outermost first ("Release History", "3.2.0 (2024-03-12)"); the last is `section`. */
+  headings?: string[];
   /** Days the chunk speaks about: set for chronology entries and dated article bullets. */
   date?: DateRange;
   /** The date as the document writes it ("July 28-Aug. 7, 2024"). */

@@ -8,7 +8,7 @@ import { HnswStore } from "./hnsw-store.js";
 import { indexFromParts, loadIndex, readCurrentManifest, saveIndex, type LoadedIndex } from "./index-files.js";
 import { withIngestLock } from "./ingest-lock.js";
 import { FORMAT_VERSION, staleReason, type Manifest } from "./manifest.js";
-import { CHUNKING_ID, parseDocument } from "./parse-document.js";
+import { CHUNKING_ID, documentYear, parseDocument } from "./parse-document.js";
 import { ConfigError, IndexCorruptError } from "../errors.js";
 import { ANALYZER_ID } from "../text/terms.js";
 import { silentLogger, type Logger } from "../logger.js";
@@ -85,7 +85,9 @@ async function build(options: IngestOptions, corpus: CorpusFile[]) {
     mark = now;
     return Math.round(ms);
   };
-  const chunks: Chunk[] = (await Promise.all(corpus.map((file) => parseDocument(file.name, file.text)))).flat();
+  // A document that names no year reads its dates in the year the corpus names most.
+  const defaultYear = documentYear(corpus.map((file) => file.text).join("\n"));
+  const chunks: Chunk[] = (await Promise.all(corpus.map((file) => parseDocument(file.name, file.text, { defaultYear })))).flat();
   const parse = lap();
   const vectors = await embedMany(options.embedder, chunks.map(embeddingText), { onProgress: options.onProgress, concurrency: options.concurrency });
   const embed = lap();
@@ -109,7 +111,7 @@ async function build(options: IngestOptions, corpus: CorpusFile[]) {
 
 /** The section title gives a paragraph its topic, which the paragraph itself often leaves implicit. */
 function embeddingText(chunk: Chunk): string {
-  return chunk.section && chunk.kind === "article" ? `${chunk.section}: ${chunk.text}` : chunk.text;
+  return chunk.section && !chunk.text.includes(chunk.section) ? `${chunk.section}: ${chunk.text}` : chunk.text;
 }
 
 function elapsed(started: number): number {

@@ -4,7 +4,7 @@ import { ANALYZER_ID } from "../text/terms.js";
 import { CHUNKING_ID } from "./parse-document.js";
 
 /** Bumped whenever the saved layout or the chunking changes, so older indexes are rebuilt. */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 /** What a saved index was built from, and checksums of its own files. */
 export interface Manifest {

@@ -2,6 +2,7 @@ import type { Chunk, DateRange } from "../index/chunk.js";
 import { embedMany, type Embedder } from "../index/embedder.js";
 import type { LoadedIndex } from "../index/index-files.js";
 import { overlaps } from "../dates/index.js";
+import type { CorpusContext } from "./corpus-context.js";
 import { analyzeQuestion, type QuestionAnalysis } from "./question.js";
 import { DEFAULT_WEIGHTS, fuse, type Candidate, type FusionWeights } from "./fuse.js";
 import { passesFilters, type Filters } from "./filters.js";
@@ -28,6 +29,8 @@ export interface RetrieveOptions {
 }
 
 export interface Retriever {
+  /** What the whole corpus is: its timeline, term weights, year and vocabulary. */
+  readonly context: CorpusContext;
   /** The year dates without a year are read in: the corpus's main year. */
   readonly year: number;
   /** First and last day the dated chunks cover. */
@@ -40,15 +43,13 @@ export interface Retriever {
 const CANDIDATES = 100;
 
 /** Hybrid, date-aware retrieval over a loaded index. */
-export function createRetriever(index: LoadedIndex, embedder: Embedder, weights: FusionWeights = DEFAULT_WEIGHTS): Retriever {
-  const dated = index.chunks.filter((chunk) => chunk.date);
-  const coverage = dated.length
-    ? { start: dated.map((c) => c.date!.start).sort()[0], end: dated.map((c) => c.date!.end).sort().at(-1)! }
-    : undefined;
-  const year = mostCommonYear(dated) ?? new Date().getUTCFullYear();
-  const analyze = (question: string) => analyzeQuestion(question, year);
+export function createRetriever(index: LoadedIndex, embedder: Embedder, context: CorpusContext, weights: FusionWeights = DEFAULT_WEIGHTS): Retriever {
+  const dated = context.timeline;
+  const { year, coverage } = context;
+  const analyze = (question: string) => analyzeQuestion(question, { year, spelling: context.spelling, synonyms: context.profile.synonyms, eventDate: context.eventDate });
 
   return {
+    context,
     year,
     coverage,
     analyze,
@@ -70,13 +71,13 @@ export function createRetriever(index: LoadedIndex, embedder: Embedder, weights:
       };
 
       if (mode !== "dense") {
-        for (const hit of index.bm25.search(question, CANDIDATES)) {
+        for (const hit of index.bm25.search(analysis.query, CANDIDATES)) {
           const chunk = admit(hit.id);
           if (chunk) candidate(chunk).bm25 = hit.score;
         }
       }
       if (mode !== "bm25") {
-        const [vector] = await embedMany(embedder, [question], { signal: options.signal });
+        const [vector] = await embedMany(embedder, [analysis.query], { signal: options.signal });
         for (const hit of await index.hnsw.search(vector, CANDIDATES)) {
           const chunk = admit(hit.id);
           if (chunk) candidate(chunk).dense = hit.score;
@@ -107,13 +108,4 @@ function exactShare(chunk: Chunk, analysis: QuestionAnalysis): number {
   if (!analysis.keywords.length) return 0;
   const text = chunk.text.toLowerCase();
   return analysis.keywords.filter((word) => text.includes(word.toLowerCase())).length / analysis.keywords.length;
-}
-
-function mostCommonYear(chunks: Chunk[]): number | undefined {
-  const counts = new Map<number, number>();
-  for (const chunk of chunks) {
-    const year = Number(chunk.date!.start.slice(0, 4));
-    counts.set(year, (counts.get(year) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }

@@ -2,24 +2,25 @@ import { createHash } from "node:crypto";
 import { stemmer } from "stemmer";
 import { eng } from "stopword";
 
-const STOPWORDS = new Set([...eng, "did", "does", "happened", "happen", "took", "place", "according", "chronology", "corpus", "during", "also", "whose", "tell"]);
+// Question words too: "When When When When" asks nothing, and "when" in a passage answers nothing by itself.
+const STOPWORDS = new Set([...eng, "did", "does", "happened", "happen", "took", "place", "according", "chronology", "corpus", "during", "also", "whose", "tell",
+  "what", "when", "where", "which", "who", "whom", "why", "how", "whats", "hows", "wheres", "whos"]);
 
 // Words, and numbers written with thousands separators or decimals ("90,000", "2.5").
 const WORD = /[\p{L}\p{N}]+(?:[.,]\p{N}+)*/gu;
 
-// Abbreviations the corpus uses for what questions spell out: each also indexes the words it stands for.
+// Common abbreviations that questions spell out: each also indexes the words it stands for.
 const EXPANSIONS: Record<string, string[]> = {
   FM: ["foreign", "minister"],
   PM: ["prime", "minister"],
   UN: ["united", "nations"],
   US: ["united", "states"],
   EU: ["european", "union"],
-  PLA: ["army"],
   FMs: ["foreign", "ministers"],
 };
 
-// British spellings read as the American ones the corpus uses; a people's name as its country's
-// ("Ukrainian FM" answers "Ukraine's foreign minister").
+// British spellings read as American ones; a people's name as its country's ("Ukrainian FM" answers
+// "Ukraine's foreign minister"): general English, so either spelling finds the other.
 const SPELLING: Record<string, string> = {
   russian: "russia", russians: "russia", chinese: "china", ukrainian: "ukraine", ukrainians: "ukraine",
   belarusian: "belarus", brazilian: "brazil", indian: "india", iranian: "iran", japanese: "japan",
@@ -33,22 +34,6 @@ const SPELLING: Record<string, string> = {
   militarisation: "militarization", modernisation: "modernization", recognise: "recognize", recognised: "recognized",
   criticise: "criticize", criticised: "criticized", emphasise: "emphasize", emphasised: "emphasized",
   authorise: "authorize", authorised: "authorized", organise: "organize", organised: "organized", analyse: "analyze",
-};
-
-// Near-synonyms that questions use for the corpus's words: each is read as the corpus's word.
-const SYNONYMS: Record<string, string> = {
-  trip: "visit", trips: "visit", travel: "visit", travels: "visit", traveled: "visit", journey: "visit", tour: "visit",
-  drill: "exercise", drills: "exercise", maneuver: "exercise", maneuvers: "exercise", manoeuvre: "exercise",
-  manoeuvres: "exercise", wargame: "exercise", wargames: "exercise",
-  vessel: "ship", vessels: "ship", warship: "ship", warships: "ship",
-  railway: "railroad", railways: "railroad", rail: "railroad",
-  deal: "agreement", deals: "agreement", accord: "agreement", accords: "agreement",
-  car: "vehicle", cars: "vehicle", automobile: "vehicle", automobiles: "vehicle",
-  soldiers: "troops", personnel: "troops", nation: "country", nations: "country",
-  document: "agreement", documents: "agreement",
-  participants: "people", attendees: "people", delegates: "people", representatives: "people", persons: "people",
-  sailors: "sailor", seamen: "sailor", crew: "sailor", crews: "sailor",
-  planes: "aircraft", plane: "aircraft", jets: "aircraft",
 };
 
 // "-ised" words whose "-ized" spelling is the American one: only after these letter pairs, which
@@ -70,7 +55,7 @@ export function normalizeTerm(word: string): string | null {
   const acronym = word.length >= 2 && word === word.toUpperCase() && /\p{Lu}/u.test(word);
   const folded = word.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/['’]s$/, "");
   const spelled = SPELLING[folded] ?? folded.replace(BRITISH_ISE, "$1iz$2");
-  const lower = SYNONYMS[spelled] ?? spelled;
+  const lower = spelled;
   if (/^\p{N}[\p{N}.,]*$/u.test(lower)) return lower.replace(/,/g, "");
   if (!acronym && STOPWORDS.has(lower)) return null;
   if (lower.length < 2 && !acronym) return null;
@@ -92,6 +77,6 @@ export function terms(text: string): string[] {
  * would match words differently, so a change here means a rebuild.
  */
 export const ANALYZER_ID = createHash("sha1")
-  .update(JSON.stringify([[...STOPWORDS], EXPANSIONS, SPELLING, SYNONYMS, BRITISH_ISE.source, WORD.source, stemmer("generalizations")]))
+  .update(JSON.stringify([[...STOPWORDS], EXPANSIONS, SPELLING, BRITISH_ISE.source, WORD.source, stemmer("generalizations")]))
   .digest("hex")
   .slice(0, 12);

@@ -1,5 +1,5 @@
 import type { Chunk } from "../index/chunk.js";
-import { terms } from "../text/terms.js";
+import { terms } from "./terms.js";
 
 /** How informative each term is in this corpus (inverse document frequency), and how well a text covers a question. */
 export interface TermWeights {

@@ -1,8 +1,8 @@
-import type { Chunk, DateRange } from "../index/chunk.js";
-import { findDates, formatRange, overlaps, rangeDistance } from "../dates/index.js";
-import type { QuestionAnalysis } from "../retrieve/question.js";
-import type { Retrieved } from "../retrieve/retriever.js";
-import { firstWords, stripLabel } from "./passage.js";
+import type { Chunk, DateRange } from "../../index/chunk.js";
+import { findDates, formatRange, overlaps, rangeDistance } from "../../dates/index.js";
+import type { QuestionAnalysis } from "../../retrieve/question.js";
+import type { Retrieved } from "../../retrieve/retriever.js";
+import { firstWords, stripLabel } from "../passage.js";
 
 const PAST_TENSE = /\b(did|was|were|happened|took place|resulted|results?|outcome|ended|held)\b/i;
 

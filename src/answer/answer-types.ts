@@ -1,0 +1,31 @@
+import type { AnswerType, QuestionAnalysis } from "../retrieve/question.js";
+import type { SentenceFacts } from "./chunk-facts.js";
+import { personNames } from "./person-names.js";
+
+const TIME_OF_DAY = /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)(?![\p{L}])|\b(?:noon|midday|midnight|o[’']clock)\b/iu;
+// A capitalized word after a preposition of place: "in Lisbon", "at the Graz office", "near Harbour Point".
+const PLACE = /\b(?:in|at|from|near|to|into|across|outside|inside|throughout|between|via|of)\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)*)/gu;
+
+/**
+ * Whether a sentence holds something of the type the question asks for that the question does not
+ * already say: a date for "when", a time of day for "what time", a number for "how many", a person's
+ * name for "who", a named place for "where".
+ */
+export function holdsAnswerType(type: AnswerType, sentence: SentenceFacts, question: QuestionAnalysis): boolean {
+  const asked = question.text.toLowerCase();
+  const fresh = (text: string) => !asked.includes(text.toLowerCase());
+  switch (type) {
+    case "date":
+      return sentence.dates.some((d) => fresh(d.text));
+    case "time":
+      return TIME_OF_DAY.test(sentence.text);
+    case "number":
+      return sentence.quantities.some((q) => fresh(q.value));
+    case "person":
+      return personNames(sentence.text).some(fresh);
+    case "place":
+      return [...sentence.text.matchAll(PLACE)].some((m) => fresh(m[1]!)) || personNames(sentence.text).some(fresh);
+    case "any":
+      return true;
+  }
+}

@@ -1,0 +1,143 @@
+import type { Chunk } from "../index/chunk.js";
+import { overlaps } from "../dates/index.js";
+import type { CorpusContext } from "../retrieve/corpus-context.js";
+import type { QuestionAnalysis } from "../retrieve/question.js";
+import type { Retrieved } from "../retrieve/retriever.js";
+import { holdsAnswerType } from "./answer-types.js";
+import { chunkFacts } from "./chunk-facts.js";
+
+/**
+ * The measurements every answering decision is made from. Each is corpus-independent: a share, a
+ * ratio to the best candidate, a yes/no about the question's kind. Weights over them are fitted by
+ * `npm run train` on labelled questions from several corpora, never set by hand for one.
+ */
+export const SENTENCE_FEATURES = [
+  "sentenceCoverage", "windowCoverage", "passageCoverage", "phraseShare", "absentKnown", "keywordShare", "passageKeywordShare",
+  "dense", "denseRelative", "bm25Relative", "fusedRelative", "rankInverse",
+  "typeExpected", "typePresent", "typeMissing", "newContent", "length", "firstSentence", "dateMatch",
+  "unknownShare", "termCount", "describe",
+] as const;
+
+/** A sentence of a retrieved chunk as a possible answer, with its measurements. */
+export interface SentenceCandidate {
+  chunk: Chunk;
+  source: Retrieved;
+  /** Index of the sentence within its chunk. */
+  index: number;
+  sentence: string;
+  /** Values in the order of SENTENCE_FEATURES. */
+  features: number[];
+}
+
+/** Question-level measurements, shared by all of its candidates. */
+export interface QuestionFeatures {
+  unknownShare: number;
+  termCount: number;
+  topDense: number;
+  topBm25: number;
+  topFused: number;
+}
+
+export function questionFeatures(analysis: QuestionAnalysis, sources: Retrieved[], context: CorpusContext): QuestionFeatures {
+  const unique = [...new Set(analysis.terms)];
+  const total = unique.reduce((sum, term) => sum + context.weights.idf(term), 0);
+  const unknown = unique.filter((term) => !context.weights.known(term)).reduce((sum, term) => sum + context.weights.idf(term), 0);
+  return {
+    unknownShare: total ? unknown / total : 1,
+    termCount: unique.length,
+    topDense: Math.max(0, ...sources.map((s) => s.dense ?? 0)),
+    topBm25: Math.max(0, ...sources.map((s) => s.bm25 ?? 0)),
+    topFused: Math.max(0, ...sources.map((s) => s.score)),
+  };
+}
+
+/** Every sentence of the top `depth` sources, measured as an answer to the question. */
+export function sentenceCandidates(analysis: QuestionAnalysis, sources: Retrieved[], context: CorpusContext, depth = 5): SentenceCandidate[] {
+  const { weights, year } = context;
+  const question = questionFeatures(analysis, sources, context);
+  const wanted = [...new Set(analysis.terms)];
+  const idfs = wanted.map((term) => weights.idf(term));
+  const total = idfs.reduce((a, b) => a + b, 0);
+  const pairs = analysis.terms.slice(1).map((term, i) => [analysis.terms[i]!, term] as const).filter(([a, b]) => a !== b);
+  const asked = new Set(analysis.terms);
+  const keywords = analysis.keywords.map((word) => word.toLowerCase());
+  const candidates: SentenceCandidate[] = [];
+  sources.slice(0, depth).forEach((source, rank) => {
+    const facts = chunkFacts(source.chunk, year);
+    const passageCoverage = weights.coverage(wanted, facts.terms);
+    // Words of the question the corpus uses elsewhere but this passage (with its heading) never does:
+    // "unpaid leave" met by a passage on paid leave.
+    const absentKnown = total ? wanted.reduce((sum, term, i) => sum + (weights.known(term) && !facts.terms.has(term) ? idfs[i]! : 0), 0) / total : 0;
+    const context = `${source.chunk.section ?? ""} ${(source.chunk.headings ?? []).join(" ")} ${source.chunk.text}`.toLowerCase();
+    const passageKeywordShare = keywords.length ? keywords.filter((word) => context.includes(word)).length / keywords.length : 1;
+    const chunkDateMatch = Boolean(source.chunk.date && analysis.periods.some((p) => overlaps(p.range, source.chunk.date!)));
+    facts.sentences.forEach((sentence, index) => {
+      if (sentence.text.length < 12 && facts.sentences.length > 1) return;
+      const window = new Set([...sentence.terms, ...(facts.sentences[index - 1]?.terms ?? []), ...(facts.sentences[index + 1]?.terms ?? [])]);
+      const lowerText = sentence.text.toLowerCase();
+      const typeExpected = analysis.answerType !== "any";
+      const typePresent = typeExpected && holdsAnswerType(analysis.answerType, sentence, analysis);
+      const fresh = sentence.termList.filter((term) => !asked.has(term)).length;
+      const features = [
+        weights.coverage(wanted, sentence.terms),
+        weights.coverage(wanted, window),
+        passageCoverage,
+        pairs.length ? pairs.filter(([a, b]) => adjacent(sentence.termList, a, b)).length / pairs.length : 0,
+        absentKnown,
+        keywords.length ? keywords.filter((word) => lowerText.includes(word)).length / keywords.length : 1,
+        passageKeywordShare,
+        source.dense ?? 0,
+        question.topDense ? (source.dense ?? 0) / question.topDense : 0,
+        question.topBm25 ? (source.bm25 ?? 0) / question.topBm25 : 0,
+        question.topFused > 0 ? Math.max(0, source.score) / question.topFused : 0,
+        1 / (1 + rank),
+        typeExpected ? 1 : 0,
+        typePresent ? 1 : 0,
+        typeExpected && !typePresent ? 1 : 0,
+        sentence.termList.length ? fresh / sentence.termList.length : 0,
+        Math.log1p(sentence.text.length / 100),
+        index === 0 ? 1 : 0,
+        chunkDateMatch || sentence.dates.some((d) => analysis.periods.some((p) => overlaps(p.range, d.range))) ? 1 : 0,
+        question.unknownShare,
+        Math.log1p(question.termCount),
+        analysis.intent === "describe" ? 1 : 0,
+      ];
+      candidates.push({ chunk: source.chunk, source, index, sentence: sentence.text, features });
+    });
+  });
+  return candidates;
+}
+
+/** Whether `b` follows `a` within two terms: a phrase of the question kept together. */
+function adjacent(list: string[], a: string, b: string): boolean {
+  for (let i = 0; i < list.length; i++) {
+    if (list[i] !== a) continue;
+    if (list[i + 1] === b || list[i + 2] === b) return true;
+  }
+  return false;
+}
+
+/** Measurements of the answer as a whole: the chosen sentence's, how clearly it won, and the retrieval's. */
+export const ANSWER_FEATURES = [
+  ...SENTENCE_FEATURES, "rankerProbability", "margin", "candidates", "topDense", "listAnswer",
+] as const;
+
+export function answerFeatures(best: SentenceCandidate, rankerLogOdds: number, runnerUpLogOdds: number | undefined, count: number, question: QuestionFeatures, listAnswer: boolean): number[] {
+  return [
+    ...best.features,
+    1 / (1 + Math.exp(-rankerLogOdds)),
+    runnerUpLogOdds === undefined ? 3 : Math.min(3, rankerLogOdds - runnerUpLogOdds),
+    Math.log1p(count),
+    question.topDense,
+    listAnswer ? 1 : 0,
+  ];
+}
+
+/** Measurements of whether anything retrieved is about the question at all. */
+export const RELEVANCE_FEATURES = ["topDense", "bestPassageCoverage", "bestWindowCoverage", "unknownShare", "termCount", "keywordShare"] as const;
+
+export function relevanceFeatures(candidates: SentenceCandidate[], question: QuestionFeatures): number[] {
+  const index = (name: (typeof SENTENCE_FEATURES)[number]) => SENTENCE_FEATURES.indexOf(name);
+  const max = (name: (typeof SENTENCE_FEATURES)[number]) => Math.max(0, ...candidates.map((c) => c.features[index(name)]!));
+  return [question.topDense, max("passageCoverage"), max("windowCoverage"), question.unknownShare, Math.log1p(question.termCount), max("keywordShare")];
+}

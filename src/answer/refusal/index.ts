@@ -1,0 +1,1 @@
+export { decide, refuseBeforeAnswering, type Outcome, type Thresholds, type Verdict } from "./policy.js";
