@@ -101,8 +101,12 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
     const sources = await retriever.retrieve(question, { k: opts.k ?? DEFAULT_K, filters: opts.filters, analysis, signal: opts.signal, mode: opts.retrieval });
     return { question, analysis, sources, signal: opts.signal };
   };
-  const result = (question: string, answer: Answer, sources: Retrieved[]): AskResult => ({
-    id: randomUUID(),
+  const result = (question: string, answer: Answer, sources: Retrieved[]): AskResult => {
+    const id = randomUUID();
+    // One line per answer: how sure it was, and why it was withheld, so refusals can be counted by reason.
+    logger.info({ answerId: id, mode: answer.mode, confidence: answer.confidence, refused: answer.refused, ...(answer.refusal ? { reason: answer.refusal.reason } : {}) }, answer.refused ? `refused: ${answer.refusal?.reason ?? "unspecified"}` : "answered");
+    return {
+    id,
     question,
     answer: answer.text,
     citations: answer.citations,
@@ -117,7 +121,8 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
       ...(chunk.section ? { section: chunk.section } : {}),
       text: chunk.text,
     })),
-  });
+    };
+  };
 
   return {
     config,
@@ -152,7 +157,7 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
 function chooseAnswerer(config: Config, context: CorpusContext, logger: Logger): Answerer {
   const extractive = createExtractiveAnswerer({ context });
   return llmConfigured(config)
-    ? createLlmAnswerer({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.LLM_MODEL, timeoutMs: config.LLM_TIMEOUT_MS, fallback: extractive, logger })
+    ? createLlmAnswerer({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.LLM_MODEL, timeoutMs: config.LLM_TIMEOUT_MS, fallback: extractive, assess: extractive.assess, logger })
     : extractive;
 }
 

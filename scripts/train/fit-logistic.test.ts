@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { probability } from "../../src/answer/model/logistic.js";
-import { fitLogistic, type Example } from "./fit-logistic.js";
+import { fitConditionalLogit, fitLogistic, type Example } from "./fit-logistic.js";
 
 describe("fitLogistic", () => {
   it("learns which feature predicts the label, and how strongly", () => {
@@ -21,5 +21,19 @@ describe("fitLogistic", () => {
   it("counts an example's weight: a heavier class pulls the bias", () => {
     const examples: Example[] = [{ x: [0], y: 1, weight: 3 }, { x: [0], y: 0, weight: 1 }];
     expect(probability(fitLogistic(["x"], examples), [0])).toBeCloseTo(0.75, 3);
+  });
+});
+
+describe("fitConditionalLogit", () => {
+  it("learns what makes the right candidate win among its question's candidates", () => {
+    // Each question: three candidates; the right one has the highest first feature, the second is noise.
+    const choices = Array.from({ length: 60 }, (_, q) => {
+      const rows = [0, 1, 2].map((i) => [((q + i * 7) % 10) / 10, ((q * 3 + i) % 5) / 5]);
+      const best = rows.reduce((b, row, i) => (row[0]! > rows[b]![0]! ? i : b), 0);
+      return { rows, positive: rows.map((_, i) => i === best), weight: 1 };
+    });
+    const model = fitConditionalLogit(["signal", "noise"], choices);
+    expect(model.weights[0]).toBeGreaterThan(1);
+    expect(Math.abs(model.weights[1]!)).toBeLessThan(model.weights[0]! / 4);
   });
 });

@@ -72,3 +72,53 @@ function solve(a: number[][], b: number[]): number[] {
   }
   return m.map((row, i) => row[n]! / (row[i]! || 1e-12));
 }
+
+/** The candidates of one question, with which of them hold its answer. */
+export interface Choice {
+  rows: number[][];
+  positive: boolean[];
+  weight: number;
+}
+
+/**
+ * Fits a conditional logit (a softmax over each question's own candidates): the weights that make a
+ * candidate holding the answer win among the candidates it competes with, which is what a ranker is
+ * for. Gradient ascent with Adam on standardized features; the bias cancels in a softmax and is 0.
+ */
+export function fitConditionalLogit(features: readonly string[], choices: Choice[], l2 = 0.01, iterations = 400): LogisticModel {
+  const d = features.length;
+  const all = choices.flatMap((c) => c.rows);
+  const mean = new Array<number>(d).fill(0);
+  const scale = new Array<number>(d).fill(0);
+  for (const row of all) for (let j = 0; j < d; j++) mean[j]! += row[j]! / all.length;
+  for (const row of all) for (let j = 0; j < d; j++) scale[j]! += (row[j]! - mean[j]!) ** 2 / all.length;
+  for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) > 1e-9 ? Math.sqrt(scale[j]!) : 1;
+  const standardized = choices.map((c) => ({ ...c, rows: c.rows.map((row) => row.map((v, j) => (v - mean[j]!) / scale[j]!)) }));
+  const totalWeight = choices.reduce((sum, c) => sum + c.weight, 0) || 1;
+  const w = new Array<number>(d).fill(0);
+  const m = new Array<number>(d).fill(0);
+  const v = new Array<number>(d).fill(0);
+  const rate = 0.05;
+  for (let t = 1; t <= iterations; t++) {
+    const gradient = w.map((wj) => -l2 * wj);
+    for (const choice of standardized) {
+      const scores = choice.rows.map((row) => row.reduce((sum, x, j) => sum + x * w[j]!, 0));
+      const top = Math.max(...scores);
+      const exp = scores.map((s) => Math.exp(s - top));
+      const all = exp.reduce((a, b) => a + b, 0);
+      const pos = exp.reduce((sum, e, i) => sum + (choice.positive[i] ? e : 0), 0);
+      const k = choice.weight / totalWeight;
+      choice.rows.forEach((row, i) => {
+        const coefficient = k * ((choice.positive[i] ? exp[i]! / pos : 0) - exp[i]! / all);
+        for (let j = 0; j < d; j++) gradient[j]! += coefficient * row[j]!;
+      });
+    }
+    for (let j = 0; j < d; j++) {
+      m[j] = 0.9 * m[j]! + 0.1 * gradient[j]!;
+      v[j] = 0.999 * v[j]! + 0.001 * gradient[j]! ** 2;
+      w[j]! += (rate * (m[j]! / (1 - 0.9 ** t))) / (Math.sqrt(v[j]! / (1 - 0.999 ** t)) + 1e-8);
+    }
+  }
+  const round = (value: number) => Math.round(value * 1e6) / 1e6;
+  return { features: [...features], mean: mean.map(round), scale: scale.map(round), weights: w.map(round), bias: 0 };
+}

@@ -13,7 +13,7 @@ import { MODELS_URL } from "../../src/answer/model/answer-models.js";
 import { containsAnySource, satisfiesMustInclude, auroc } from "../../evals/metrics.js";
 import { chunkFacts } from "../../src/answer/chunk-facts.js";
 import { collectCorpora, type TrainingCorpus, type TrainingQuestion } from "./collect.js";
-import { fitLogistic, type Example } from "./fit-logistic.js";
+import { fitConditionalLogit, fitLogistic, type Choice, type Example } from "./fit-logistic.js";
 
 // A model that says nothing yet: used to compute features before anything is fitted.
 const flat = (features: readonly string[]) => ({ features: [...features], mean: features.map(() => 0), scale: features.map(() => 1), weights: features.map(() => 0), bias: 0 });
@@ -28,6 +28,7 @@ function candidateHoldsAnswer(q: TrainingQuestion, chunkText: string, quoted: st
 
 interface Judged {
   corpus: string;
+  question: string;
   answerable: boolean;
   assessment: Assessment;
   /** The draft, if given, would be right. */
@@ -42,7 +43,7 @@ function judge(corpus: TrainingCorpus, models: AnswerModels): Judged[] {
     const assessment = assess(q.input, context, models);
     const correct = q.item.answerable && assessment.draft.citations.length > 0 && satisfiesMustInclude(assessment.draft.text, q.item.mustInclude);
     const shown = [...new Set(assessment.ranked.map((c) => c.chunk.id))].slice(0, 3).map((id) => context.byId.get(id)!.text);
-    return { corpus: corpus.name, answerable: q.item.answerable, assessment, correct, relatedSupports: q.item.answerable && shown.some((text) => containsAnySource(text, q.item.sources)) };
+    return { corpus: corpus.name, question: q.item.question, answerable: q.item.answerable, assessment, correct, relatedSupports: q.item.answerable && shown.some((text) => containsAnySource(text, q.item.sources)) };
   });
 }
 
@@ -53,7 +54,7 @@ function corpusWeight(corpus: TrainingCorpus, all: TrainingCorpus[]): number {
 }
 
 function fitModels(training: TrainingCorpus[], thresholds = START.thresholds): AnswerModels {
-  const rankerExamples: Example[] = [];
+  const choices: Choice[] = [];
   for (const corpus of training) {
     const weight = corpusWeight(corpus, training);
     const context = corpus.chronicle.retriever.context;
@@ -65,11 +66,12 @@ function fitModels(training: TrainingCorpus[], thresholds = START.thresholds): A
         const quoted = c.chunk.kind === "chronology" ? c.chunk.text : [sentences[c.index]?.text, sentences[c.index + 1]?.text].filter(Boolean).join(" ");
         return { x: c.features, y: candidateHoldsAnswer(q, c.chunk.text, quoted) ? 1 as const : 0 as const };
       });
-      if (!labelled.some((e) => e.y)) continue;
-      for (const e of labelled) rankerExamples.push({ ...e, weight: weight / labelled.length });
+      // A question none of whose candidates holds the answer teaches the ranker nothing.
+      if (!labelled.some((e) => e.y) || labelled.every((e) => e.y)) continue;
+      choices.push({ rows: labelled.map((e) => e.x), positive: labelled.map((e) => e.y === 1), weight });
     }
   }
-  const ranker = fitLogistic(SENTENCE_FEATURES, rankerExamples, 1);
+  const ranker = fitConditionalLogit(SENTENCE_FEATURES, choices);
   const withRanker: AnswerModels = { ...START, ranker };
   const confidenceExamples: Example[] = [];
   const relevanceExamples: Example[] = [];
@@ -142,9 +144,13 @@ async function main(): Promise<void> {
     // Leave one corpus out: fit on the others, judge the one left out.
     const heldOut = new Map<string, Judged[]>();
     for (const corpus of corpora) {
-      const models = fitModels(corpora.filter((c) => c !== corpus));
+      const models = fitModels(corpora.filter((c) => c !== corpus && c.name !== process.env.TRAIN_WITHOUT));
       heldOut.set(corpus.name, judge(corpus, models));
       log(`fold ${corpus.name}: fitted on ${corpora.length - 1} other corpora`);
+    }
+    if (process.env.TRAIN_DUMP) {
+      const lines = [...heldOut.values()].flat().map((j) => JSON.stringify({ corpus: j.corpus, q: j.assessment.draft && j.question, answerable: j.answerable, correct: j.correct, confidence: round(j.assessment.confidence), kind: j.assessment.kind, draft: j.assessment.draft.text.slice(0, 200), features: j.assessment.answerFeatures?.map((v) => round(v)) }));
+      writeFileSync(process.env.TRAIN_DUMP, `${lines.join("\n")}\n`);
     }
     const thresholds = chooseThresholds(heldOut);
     for (const [name, judged] of heldOut) {
@@ -159,7 +165,7 @@ async function main(): Promise<void> {
     const table = [
       "| held-out corpus | questions | accuracy | refusals of unanswerable | false refusals | ... with no supporting passage shown | confidence AUROC | right sentence found |",
       "|---|---|---|---|---|---|---|---|",
-      ...rows.map((r) => `| ${r.corpus} | ${r.n} | ${r.accuracy.toFixed(2)} | ${r.refusals.toFixed(2)} | ${r.falseRefusals.toFixed(2)} | ${r.bareFalseRefusals.toFixed(2)} | ${r.auroc.toFixed(2)} | ${r.sentenceAccuracy.toFixed(2)} |`),
+      ...rows.map((r) => `| ${r.corpus} | ${r.n} | ${r.accuracy.toFixed(2)} | ${r.refusals.toFixed(2)} | ${r.falseRefusals.toFixed(2)} | ${r.bareFalseRefusals.toFixed(2)} | ${r.confidenceAuroc.toFixed(2)} | ${r.sentenceAccuracy.toFixed(2)} |`),
     ].join("\n");
     const file = {
       note: "Fitted by npm run train (scripts/train/): logistic regressions over the features of src/answer/features.ts. Thresholds chosen by leave-one-corpus-out validation.",

@@ -11,12 +11,13 @@ const PLACE = /\b(?:in|at|from|near|to|into|across|outside|inside|throughout|bet
  * already say: a date for "when", a time of day for "what time", a number for "how many", a person's
  * name for "who", a named place for "where".
  */
-export function holdsAnswerType(type: AnswerType, sentence: SentenceFacts, question: QuestionAnalysis): boolean {
+export function holdsAnswerType(type: AnswerType, sentence: SentenceFacts, question: QuestionAnalysis, chunkDated = false): boolean {
   const asked = question.text.toLowerCase();
   const fresh = (text: string) => !asked.includes(text.toLowerCase());
   switch (type) {
     case "date":
-      return sentence.dates.some((d) => fresh(d.text));
+      // A dated entry (a chronology line, a bullet under a dated heading) carries its date for each of its sentences.
+      return chunkDated || sentence.dates.some((d) => fresh(d.text));
     case "time":
       return TIME_OF_DAY.test(sentence.text);
     case "number":

@@ -2,11 +2,11 @@ import type { Chunk } from "../index/chunk.js";
 import type { CorpusContext } from "../retrieve/corpus-context.js";
 import { createCitationList, reconcileCitations, type CitationList } from "./citations.js";
 import { chunkFacts } from "./chunk-facts.js";
-import { answerFeatures, questionFeatures, relevanceFeatures, sentenceCandidates, type SentenceCandidate } from "./features.js";
+import { answerFeatures, questionFeatures, relevanceFeatures, sentenceCandidates, type ListMeasures, type SentenceCandidate } from "./features.js";
 import { listAnswer } from "./list-answer.js";
 import { loadAnswerModels, type AnswerModels } from "./model/answer-models.js";
 import { logOdds, probability } from "./model/logistic.js";
-import { headingFor, matchingEntry, passage, SOFT_LIMIT } from "./passage.js";
+import { firstWords, headingFor, matchingEntry, passage, SOFT_LIMIT } from "./passage.js";
 import { countsNoun } from "./quantities.js";
 import { decide, refuseBeforeAnswering, type Verdict } from "./refusal/index.js";
 import { streamPieces } from "./stream-pieces.js";
@@ -22,11 +22,15 @@ export interface ExtractiveOptions {
 
 export const NOT_COVERED = "The corpus does not cover this question.";
 const RELATED_LEAD = "I found no direct answer to that in the documents. The closest passages:";
-const MAX_RELATED = 3;
+const MAX_RELATED = 2;
+// Each related passage is quoted up to about this many characters: enough to recognise it, short enough to scan.
+const RELATED_CHARS = 200;
 
 /** A candidate sentence with the ranker's verdict on it. */
 export interface RankedCandidate extends SentenceCandidate {
-  logOdds: number;
+  /** The ranker's score: only differences between candidates of one question mean anything. */
+  score: number;
+  /** The candidate's share of the ranker's belief among the question's candidates (a softmax). */
   probability: number;
 }
 
@@ -44,7 +48,7 @@ export interface Assessment {
   confidence: number;
   relevance: number;
   verdict: Verdict;
-  /** With a low-confidence verdict: the closest passages, cited. */
+  /** The closest passages, cited: shown with a low-confidence verdict (and with an LLM's refusal). */
   related?: { text: string; citations: Citation[] };
 }
 
@@ -102,18 +106,17 @@ export function assess(input: AnswerInput, context: CorpusContext, models: Answe
   if (early) return refusedEarly(early);
 
   const question = questionFeatures(analysis, sources, context);
-  const ranked: RankedCandidate[] = sentenceCandidates(analysis, sources, context)
-    .map((candidate) => {
-      const z = logOdds(models.ranker, candidate.features);
-      return { ...candidate, logOdds: z, probability: 1 / (1 + Math.exp(-z)) };
-    })
-    .sort((a, b) => b.logOdds - a.logOdds);
+  const candidates = sentenceCandidates(analysis, sources, context).map((candidate) => ({ ...candidate, score: logOdds(models.ranker, candidate.features) }));
+  const top = Math.max(...candidates.map((c) => c.score));
+  const total = candidates.reduce((sum, c) => sum + Math.exp(c.score - top), 0);
+  const ranked: RankedCandidate[] = candidates.map((c) => ({ ...c, probability: Math.exp(c.score - top) / total })).sort((a, b) => b.score - a.score);
   const relevanceValues = relevanceFeatures(ranked, question);
   const relevance = ranked.length ? probability(models.relevance, relevanceValues) : 0;
   const best = ranked[0];
   const runnerUp = ranked.find((c) => c.chunk.id !== best?.chunk.id);
-  const confidenceOf = (lead: RankedCandidate, list: boolean) => {
-    const values = answerFeatures(lead, lead.logOdds, runnerUp && lead === best ? runnerUp.logOdds : best?.logOdds, ranked.length, question, list);
+  const confidenceOf = (lead: RankedCandidate, list?: ListMeasures) => {
+    const rival = lead === best ? runnerUp : best;
+    const values = answerFeatures(lead, lead.probability, rival ? lead.score - rival.score : undefined, ranked.length, question, list);
     return { values, confidence: probability(models.confidence, values) };
   };
 
@@ -121,13 +124,13 @@ export function assess(input: AnswerInput, context: CorpusContext, models: Answe
   if (listed && "refusal" in listed) return { ...refusedEarly(listed.refusal), ranked, relevance, relevanceFeatures: relevanceValues };
   if (listed) {
     const lead = ranked.find((c) => c.chunk.id === listed.lead.id) ?? best;
-    const scored = lead ? confidenceOf(lead, true) : { values: undefined, confidence: 0.5 };
+    const scored = lead ? confidenceOf(lead, listed.measures) : { values: undefined, confidence: 0.5 };
     return finish({ ranked, kind: "list", draft: listed.draft, answerFeatures: scored.values, relevanceFeatures: relevanceValues, confidence: scored.confidence, relevance }, models, context);
   }
   if (!best) return { ...refusedEarly({ reason: "low-relevance", detail: "Nothing was retrieved for the question." }), relevanceFeatures: relevanceValues };
   const describe = analysis.intent === "describe";
   const draft = describe ? describeAnswer(ranked, context) : proseAnswer(ranked, context);
-  const scored = confidenceOf(best, false);
+  const scored = confidenceOf(best);
   return finish({ ranked, kind: describe ? "describe" : "prose", draft, answerFeatures: scored.values, relevanceFeatures: relevanceValues, confidence: scored.confidence, relevance }, models, context);
 }
 
@@ -135,7 +138,7 @@ function finish(partial: Omit<Assessment, "verdict" | "related">, models: Answer
   const verdict = partial.draft.citations.length
     ? decide(partial.confidence, partial.relevance, models.thresholds)
     : decide(0, partial.relevance, models.thresholds);
-  const related = verdict.outcome === "related" ? relatedPassages(partial.ranked, context) : undefined;
+  const related = relatedPassages(partial.ranked, context);
   return { ...partial, verdict, related };
 }
 
@@ -144,7 +147,7 @@ function finish(partial: Omit<Assessment, "verdict" | "related">, models: Answer
  * in date order. Undefined when the question is better answered in prose (a count stated in a sentence,
  * a list question naming nothing the timeline holds).
  */
-function listDraft(input: AnswerInput, context: CorpusContext, ranked: RankedCandidate[]): { draft: { text: string; citations: Citation[] }; lead: Chunk } | { refusal: Refusal } | undefined {
+function listDraft(input: AnswerInput, context: CorpusContext, ranked: RankedCandidate[]): { draft: { text: string; citations: Citation[] }; lead: Chunk; measures: ListMeasures } | { refusal: Refusal } | undefined {
   const { analysis } = input;
   const ordinal = analysis.intent === "first" || analysis.intent === "last";
   const listy = analysis.intent === "timeline" || analysis.intent === "count" || ordinal;
@@ -168,7 +171,10 @@ function listDraft(input: AnswerInput, context: CorpusContext, ranked: RankedCan
   const text = listAnswer(analysis, selected, cites);
   const citations = cites.list();
   if (!citations.length) return undefined;
-  return { draft: { text, citations }, lead: ordinal ? (analysis.intent === "first" ? selected[0]! : selected.at(-1)!) : selected[0]! };
+  const topic = topicTerms(analysis);
+  const topicCoverage = topic.length ? Math.max(...selected.map((entry) => context.weights.coverage(topic, chunkFacts(entry, context.year).terms))) : 1;
+  const lead = ordinal ? (analysis.intent === "first" ? selected[0]! : selected.at(-1)!) : selected[0]!;
+  return { draft: { text, citations }, lead, measures: { topicCoverage, size: selected.length } };
 }
 
 /** The best sentence's passage, and a second from another chunk when it is nearly as likely and fits. */
@@ -176,9 +182,9 @@ function proseAnswer(ranked: RankedCandidate[], context: CorpusContext): { text:
   const cites = createCitationList();
   const best = ranked[0]!;
   const parts: string[] = [];
-  const scoredList = ranked.map((c) => ({ chunk: c.chunk, sentence: c.sentence, index: c.index, score: c.logOdds }));
+  const scoredList = ranked.map((c) => ({ chunk: c.chunk, sentence: c.sentence, index: c.index, score: c.score }));
   const say = (picked: RankedCandidate) => {
-    const scored = { chunk: picked.chunk, sentence: picked.sentence, index: picked.index, score: picked.logOdds };
+    const scored = { chunk: picked.chunk, sentence: picked.sentence, index: picked.index, score: picked.score };
     const pieces = passage(scored, scoredList, context.year);
     const numbers = pieces.map((piece) => cites.cite(picked.chunk, piece));
     const n = numbers[0];
@@ -193,7 +199,7 @@ function proseAnswer(ranked: RankedCandidate[], context: CorpusContext): { text:
     parts.push(line);
   };
   say(best);
-  const second = ranked.find((c) => c.chunk.id !== best.chunk.id && c.probability >= 0.5 && c.probability >= best.probability * 0.85 && parts.join(" ").length + c.sentence.length < SOFT_LIMIT);
+  const second = ranked.find((c) => c.chunk.id !== best.chunk.id && c.probability >= best.probability * 0.85 && parts.join(" ").length + c.sentence.length < SOFT_LIMIT);
   if (second) say(second);
   return { text: parts.join(" "), citations: cites.list() };
 }
@@ -214,7 +220,7 @@ function describeAnswer(ranked: RankedCandidate[], context: CorpusContext): { te
     }
     const n = candidate.chunk.text.includes(quote) ? cites.cite(candidate.chunk, quote) : cites.cite(candidate.chunk, candidate.sentence);
     if (n) parts.push(`${candidate.chunk.text.includes(quote) ? quote : candidate.sentence} [${n}]`);
-    if (parts.length === 1 && candidate.probability < 0.5) break;
+    if (parts.length === 1 && candidate.probability < ranked[0]!.probability / 2) break;
   }
   return { text: parts.join("\n\n"), citations: cites.list() };
 }
@@ -224,14 +230,13 @@ function relatedPassages(ranked: RankedCandidate[], context: CorpusContext): { t
   const cites = createCitationList();
   const lines: string[] = [];
   const seen = new Set<string>();
-  const scoredList = ranked.map((c) => ({ chunk: c.chunk, sentence: c.sentence, index: c.index, score: c.logOdds }));
   for (const candidate of ranked) {
     if (seen.has(candidate.chunk.id) || lines.length >= MAX_RELATED) continue;
     seen.add(candidate.chunk.id);
-    const pieces = passage({ chunk: candidate.chunk, sentence: candidate.sentence, index: candidate.index, score: candidate.logOdds }, scoredList, context.year);
-    const quote = pieces[0]!;
-    const n = cites.cite(candidate.chunk, quote);
-    if (n) lines.push(`- ${quote} [${n}]`);
+    const heading = headingFor(candidate.chunk);
+    const quote = firstWords(candidate.sentence, RELATED_CHARS);
+    const n = cites.cite(candidate.chunk, quote.replace(/…$/, ""));
+    if (n) lines.push(`- ${heading ? `${heading}: ` : ""}${quote} [${n}]`);
   }
   return lines.length ? { text: `${RELATED_LEAD}\n${lines.join("\n")}`, citations: cites.list() } : undefined;
 }

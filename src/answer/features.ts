@@ -14,7 +14,8 @@ import { chunkFacts } from "./chunk-facts.js";
 export const SENTENCE_FEATURES = [
   "sentenceCoverage", "windowCoverage", "passageCoverage", "phraseShare", "absentKnown", "keywordShare", "passageKeywordShare",
   "dense", "denseRelative", "bm25Relative", "fusedRelative", "rankInverse",
-  "typeExpected", "typePresent", "typeMissing", "newContent", "length", "firstSentence", "dateMatch",
+  "typeExpected", "typePresent", "dateMissing", "timeMissing", "numberMissing", "personMissing", "placeMissing",
+  "newContent", "length", "firstSentence", "dateMatch", "periodConflict",
   "unknownShare", "termCount", "describe",
 ] as const;
 
@@ -70,13 +71,19 @@ export function sentenceCandidates(analysis: QuestionAnalysis, sources: Retrieve
     const absentKnown = total ? wanted.reduce((sum, term, i) => sum + (weights.known(term) && !facts.terms.has(term) ? idfs[i]! : 0), 0) / total : 0;
     const context = `${source.chunk.section ?? ""} ${(source.chunk.headings ?? []).join(" ")} ${source.chunk.text}`.toLowerCase();
     const passageKeywordShare = keywords.length ? keywords.filter((word) => context.includes(word)).length / keywords.length : 1;
-    const chunkDateMatch = Boolean(source.chunk.date && analysis.periods.some((p) => overlaps(p.range, source.chunk.date!)));
+    const askedPeriods = [...analysis.periods.map((p) => p.range), ...analysis.dates.filter((d) => d.explicitYear).map((d) => d.range)];
+    const chunkDateMatch = Boolean(source.chunk.date && askedPeriods.some((range) => overlaps(range, source.chunk.date!)));
     facts.sentences.forEach((sentence, index) => {
       if (sentence.text.length < 12 && facts.sentences.length > 1) return;
       const window = new Set([...sentence.terms, ...(facts.sentences[index - 1]?.terms ?? []), ...(facts.sentences[index + 1]?.terms ?? [])]);
       const lowerText = sentence.text.toLowerCase();
       const typeExpected = analysis.answerType !== "any";
-      const typePresent = typeExpected && holdsAnswerType(analysis.answerType, sentence, analysis);
+      const typePresent = typeExpected && holdsAnswerType(analysis.answerType, sentence, analysis, Boolean(source.chunk.date && source.chunk.dateLabel && !analysis.text.includes(source.chunk.dateLabel)));
+      const missing = (type: QuestionAnalysis["answerType"]) => (analysis.answerType === type && !typePresent ? 1 : 0);
+      // The question names a period and the passage speaks only of others ("in 2022" met by a 2023 figure).
+      const spoken = [...sentence.dates.map((d) => d.range), ...(source.chunk.date ? [source.chunk.date] : [])];
+      const dateMatch = chunkDateMatch || spoken.some((range) => askedPeriods.some((a) => overlaps(a, range)));
+      const periodConflict = askedPeriods.length > 0 && spoken.length > 0 && !dateMatch;
       const fresh = sentence.termList.filter((term) => !asked.has(term)).length;
       const features = [
         weights.coverage(wanted, sentence.terms),
@@ -93,11 +100,16 @@ export function sentenceCandidates(analysis: QuestionAnalysis, sources: Retrieve
         1 / (1 + rank),
         typeExpected ? 1 : 0,
         typePresent ? 1 : 0,
-        typeExpected && !typePresent ? 1 : 0,
+        missing("date"),
+        missing("time"),
+        missing("number"),
+        missing("person"),
+        missing("place"),
         sentence.termList.length ? fresh / sentence.termList.length : 0,
         Math.log1p(sentence.text.length / 100),
         index === 0 ? 1 : 0,
-        chunkDateMatch || sentence.dates.some((d) => analysis.periods.some((p) => overlaps(p.range, d.range))) ? 1 : 0,
+        dateMatch ? 1 : 0,
+        periodConflict ? 1 : 0,
         question.unknownShare,
         Math.log1p(question.termCount),
         analysis.intent === "describe" ? 1 : 0,
@@ -117,19 +129,31 @@ function adjacent(list: string[], a: string, b: string): boolean {
   return false;
 }
 
+/** What a list answer adds: how well its items match the question's topic (1 when it names none), and how many there are. */
+export interface ListMeasures {
+  topicCoverage: number;
+  size: number;
+}
+
 /** Measurements of the answer as a whole: the chosen sentence's, how clearly it won, and the retrieval's. */
 export const ANSWER_FEATURES = [
-  ...SENTENCE_FEATURES, "rankerProbability", "margin", "candidates", "topDense", "listAnswer",
+  ...SENTENCE_FEATURES, "rankerProbability", "margin", "candidates", "topDense", "listAnswer", "listTopicCoverage", "listSize",
 ] as const;
 
-export function answerFeatures(best: SentenceCandidate, rankerLogOdds: number, runnerUpLogOdds: number | undefined, count: number, question: QuestionFeatures, listAnswer: boolean): number[] {
+/**
+ * `probability`: the ranker's share for the lead sentence among all candidates (a softmax);
+ * `margin`: its score's lead over the best sentence of another passage.
+ */
+export function answerFeatures(best: SentenceCandidate, probability: number, margin: number | undefined, count: number, question: QuestionFeatures, list?: ListMeasures): number[] {
   return [
     ...best.features,
-    1 / (1 + Math.exp(-rankerLogOdds)),
-    runnerUpLogOdds === undefined ? 3 : Math.min(3, rankerLogOdds - runnerUpLogOdds),
+    probability,
+    margin === undefined ? 3 : Math.max(-3, Math.min(3, margin)),
     Math.log1p(count),
     question.topDense,
-    listAnswer ? 1 : 0,
+    list ? 1 : 0,
+    list ? list.topicCoverage : 0,
+    list ? Math.log1p(list.size) : 0,
   ];
 }
 

@@ -5,11 +5,18 @@ import { reconcileCitations } from "./citations.js";
 import { createClient, describe, failureReason, LlmOutputError, startDeadline, withRateLimitRetry, type FailureReason, type LlmClientOptions } from "./llm-client.js";
 import { createMarkerRewriter, sourceCitations, type MarkerRewriter } from "./llm-citations.js";
 import { loadPrompts, type Prompts } from "./llm-prompts.js";
+import type { Assessment } from "./extractive.js";
 import type { Answer, Answerer, AnswerInput } from "./types.js";
 
 export interface LlmAnswererOptions extends LlmClientOptions {
   /** Answers whenever the model cannot: errors, timeouts, malformed or uncited output. */
   fallback: Answerer;
+  /**
+   * The extractive answerer's judgement of a question: the model is not asked when it finds nothing to
+   * answer from (the same refusal reasons), and its confidence and closest passages go with the model's
+   * answer or refusal.
+   */
+  assess?: (input: AnswerInput) => Assessment;
   /** Templates already loaded; read from prompts/ when omitted. */
   prompts?: Prompts;
 }
@@ -85,9 +92,26 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
     else logger.warn(fields, "llm answer failed; using fallback");
   };
 
+  // Nothing to answer from (no sources, nonsense, a period not covered, nothing relevant): the model
+  // could only refuse, and the fallback says why more precisely.
+  const refusesWithoutModel = (input: AnswerInput, judged: Assessment | undefined) => !input.sources.length || judged?.verdict.outcome === "refuse";
+  /** The model's answer with the extractive judgement's confidence, and its refusal with the closest passages. */
+  const judge = (result: Answer, judged: Assessment | undefined): Answer => {
+    if (!judged) return result;
+    if (!result.refused) return { ...result, confidence: Math.round(judged.confidence * 1000) / 1000 };
+    const related = judged.related ? reconcileCitations(judged.related.text, judged.related.citations) : undefined;
+    return {
+      ...result,
+      text: related ? `${result.text}\n${related.text.split("\n").slice(1).join("\n")}` : result.text,
+      confidence: Math.round(judged.confidence * 1000) / 1000,
+      refusal: { reason: "low-confidence", detail: "The model found no answer in the sources." },
+      ...(related?.citations.length ? { related: related.citations } : {}),
+    };
+  };
+
   const answer = async (input: AnswerInput): Promise<Answer> => {
-    // Nothing to cite: the model could only refuse, and the fallback says why more precisely.
-    if (!input.sources.length) return fallback.answer(input);
+    const judged = options.assess?.(input);
+    if (refusesWithoutModel(input, judged)) return fallback.answer(input);
     const deadline = startDeadline(timeoutMs, input.signal);
     try {
       const completion = await withRateLimitRetry(
@@ -99,7 +123,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
       rewriter.push(completionText(completion));
       rewriter.end();
       const result = finish(rewriter);
-      if (result.answer) return result.answer;
+      if (result.answer) return judge(result.answer, judged);
       warn("no_valid_citations", undefined, "answer", { dropped: result.dropped });
     } catch (error) {
       warn(failureReason(error, deadline), error, "answer");
@@ -110,7 +134,8 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
   return {
     answer,
     async *stream(input) {
-      if (!input.sources.length) {
+      const judged = options.assess?.(input);
+      if (refusesWithoutModel(input, judged)) {
         yield* fallback.stream(input);
         return;
       }
@@ -142,7 +167,10 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
         }
         const result = finish(rewriter);
         if (result.answer) {
-          yield { done: result.answer };
+          const judgedAnswer = judge(result.answer, judged);
+          // A refusal's closest passages follow the model's words.
+          if (judgedAnswer.text !== result.answer.text) yield { delta: judgedAnswer.text.slice(result.answer.text.length) };
+          yield { done: judgedAnswer };
           return;
         }
         warn("no_valid_citations", undefined, "stream", { dropped: result.dropped });

@@ -9,7 +9,7 @@ const NOT_PERSON = new Set([
   "Exercise", "Group", "Party", "Assembly", "Conference", "Congress", "Parliament", "Senate", "Court", "University", "College",
   "School", "Institute", "Academy", "Library", "Museum", "Hospital", "Cathedral", "Church", "Expo", "Guard", "Headquarters",
   "Statement", "Treaty", "Act", "Review", "Report", "Meeting", "Festival", "Day", "Week", "Prize", "Award", "Games", "Cup", "War", "Revolution", "Federation", "Republic", "Kingdom", "Empire", "Company", "Corporation", "Inc", "Ltd", "GmbH",
-  "Bank", "Fund", "Foundation", "Center", "Centre", "Plan", "Program", "Programme", "Project", "Team", "Service", "Services",
+  "Bank", "Fund", "Foundation", "Associates", "Partners", "Holdings", "Consulting", "Consultants", "Solutions", "Systems", "Technologies", "Software", "Labs", "LLC", "LLP", "PLC", "AG", "SA", "Center", "Centre", "Plan", "Program", "Programme", "Project", "Team", "Service", "Services",
   "East", "West", "North", "South", "Western", "Eastern", "Northern", "Southern", "Central", "Global", "International", "National",
 ]);
 // Capitalized words that end a run without saying what it was: a sentence's first word, a day, a month.

@@ -40,7 +40,10 @@ export interface QuestionContext {
   eventDate?: (words: string) => DateRange | undefined;
 }
 
-const LIST = /\b(what|which)\b.*\b(happen(ed|ing|s)?|took place|take place|occur(red|s)?|events?|activities|went on|was going on|changed|changes)\b|\b(list|timeline|chronolog(y|ical)|releases|milestones)\b/i;
+// "What happened ...", "which events ...": a question about what the timeline holds.
+const EVENTS = /\b(what|which)\b.*\b(happen(ed|ing|s)?|took place|take place|occur(red|s)?|events?|activities|went on|was going on|changed|changes)\b/i;
+// "List ...", "the timeline of ...": a request for the timeline itself, unless the question asks for one fact.
+const LIST = /\b(list|timeline|chronolog(y|ical)|releases|milestones)\b/i;
 const COUNT = /\bhow many\b|\bhow often\b|\bnumber of times\b/i;
 const FIRST = /\b(first|earliest|initial|oldest)\b/i;
 const LAST = /\b(last|latest|final|most recent|newest)\b/i;
@@ -88,7 +91,7 @@ export function analyzeQuestion(text: string, context: QuestionContext): Questio
     periods: [...periods, ...anchored],
     terms: terms(withoutDates),
     keywords: tokenize(withoutDates).filter((word) => /^\p{Lu}/u.test(word) ? !QUESTION_WORDS.has(word) : /^\p{N}/u.test(word)),
-    countNoun: COUNT_NOUN.exec(text)?.[1],
+    countNoun: COUNT_NOUN.exec(query)?.[1] ?? COUNT_NOUN.exec(text)?.[1],
     corrections,
   };
 }
@@ -129,12 +132,14 @@ function intentOf(text: string, dated: boolean, request: boolean): Intent {
   const ordinal = ORDINAL_SUBJECT.test(text);
   if (FIRST.test(text) && ordinal) return "first";
   if (LAST.test(text) && ordinal) return "last";
-  if (COUNT.test(text)) return "count";
-  if (LIST.test(text) && (dated || /\b(list|timeline|chronolog)/i.test(text))) return "timeline";
+  if (COUNT.test(text) && !/\bhow much\b/i.test(text)) return "count";
+  if (EVENTS.test(text) && (dated || LIST.test(text))) return "timeline";
   if (request) return dated ? "timeline" : "describe";
   if (WHEN.test(text)) return "when";
   if (WHO.test(text)) return "who";
   if (WHERE.test(text)) return "where";
+  if (NUMBER.test(text)) return "general";
+  if (LIST.test(text) || (EVENTS.test(text) && dated)) return "timeline";
   return "general";
 }
 
