@@ -39,7 +39,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
     } else if (flag === "--corpus") {
       options.corpus = value("folder");
     } else if (flag === "--retrieval") {
-      const retrieval = RETRIEVALS.find((name) => name === (inline ?? argv[++i]));
+      const given = inline ?? argv[++i];
+      const retrieval = RETRIEVALS.find((name) => name === given);
       if (!retrieval) throw new UsageError(`--retrieval takes hybrid, bm25 or dense. ${USAGE}`);
       options.retrieval = retrieval;
     } else {

@@ -22,7 +22,7 @@ export interface ExtractiveOptions {
 
 export const NOT_COVERED = "The corpus does not cover this question.";
 const RELATED_LEAD = "I found no direct answer to that in the documents. The closest passages:";
-const MAX_RELATED = 2;
+const MAX_RELATED = 3;
 // Each related passage is quoted up to about this many characters: enough to recognise it, short enough to scan.
 const RELATED_CHARS = 200;
 
@@ -156,8 +156,10 @@ function listDraft(input: AnswerInput, context: CorpusContext, ranked: RankedCan
   if (!scoped && !ordinal) return undefined;
   // "How many countries attended": a sentence that counts them answers, not a count of entries.
   if (analysis.intent === "count" && ranked.slice(0, 3).some((c) => countsNoun(chunkFacts(c.chunk, context.year).sentences[c.index]!.quantities, analysis.countNoun))) return undefined;
-  const strict = analysis.intent !== "timeline" || !analysis.periods.length;
-  const inPeriod = selectEntries({ ...analysis, terms: [] }, context.timeline, context.weights, strict, context.year);
+  // Within a narrow period, a list keeps anything near the topic ("military activities in July"); over
+  // a period holding most of the timeline, only close matches ("joint bomber patrols in 2024").
+  const inPeriod = selectEntries({ ...analysis, terms: [] }, context.timeline, context.weights, true, context.year);
+  const strict = analysis.intent !== "timeline" || !analysis.periods.length || inPeriod.length > context.timeline.length / 3;
   if (!inPeriod.length && analysis.periods.length && analysis.intent === "timeline") {
     return { refusal: { reason: "empty-period", detail: `The documents have no dated entries for ${analysis.periods.map((p) => p.text).join(" or ")}.` } };
   }

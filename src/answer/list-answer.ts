@@ -1,5 +1,6 @@
 import type { Chunk } from "../index/chunk.js";
 import type { QuestionAnalysis } from "../retrieve/question.js";
+import { MONTH_NAMES } from "../dates/index.js";
 import type { CitationList } from "./citations.js";
 import { firstWords, itemLabel, stripLabel } from "./passage.js";
 
@@ -22,13 +23,39 @@ export function listAnswer(analysis: QuestionAnalysis, selected: Chunk[], cites:
     const others = selected.length > 1 ? ` (${selected.length} matching entries, from ${itemLabel(selected[0])} to ${itemLabel(selected[selected.length - 1])})` : "";
     return line ? `The ${analysis.intent} was on ${line}${others}` : "";
   }
-  const shown = selected.slice(0, MAX_LIST).map(item).filter(Boolean);
-  const where = analysis.periods.length ? ` for ${analysis.periods.map((p) => p.text).join(" and ")}` : "";
+  // "in 2024", "before June" already say how they bound the list; a bare "March 2023" needs a "for".
+  const where = analysis.periods.length ? ` ${analysis.periods.map((p) => (/^(in|on|during|before|after|since|until|till|by|between|from|through|throughout)\b/i.test(p.text) ? p.text : `for ${p.text}`)).join(" and ")}` : "";
   const head = analysis.intent === "count"
-    ? `${countPhrase(selected.length, analysis.countNoun)}${where}, according to the chronology:`
-    : `The chronology lists ${selected.length} ${selected.length === 1 ? "entry" : "entries"}${where}:`;
+    ? `${countPhrase(selected.length, analysis.countNoun)}${where}, according to the timeline:`
+    : `The timeline lists ${selected.length} ${selected.length === 1 ? "entry" : "entries"}${where}`;
+  const months = byMonth(selected);
+  // A long period is told month by month, each month's first entry quoted and cited, so the answer stays short.
+  if (selected.length > MAX_LIST && months.length > 1 && analysis.intent !== "count") {
+    const lines = months.slice(0, MAX_LIST).map(({ label, entries }) => {
+      const first = entries[0]!;
+      const quote = firstWords(stripLabel(first), MONTH_ITEM_LIMIT);
+      const n = cites.cite(first, quote.replace(/…$/, ""));
+      const others = entries.length > 1 ? ` (and ${entries.length - 1} more)` : "";
+      return n ? `- ${label}: ${quote} [${n}]${others}` : undefined;
+    }).filter(Boolean);
+    const more = months.length > MAX_LIST ? `\n(and ${months.length - MAX_LIST} more months)` : "";
+    return `${head}, by month:\n${lines.join("\n")}${more}`;
+  }
+  const shown = selected.slice(0, MAX_LIST).map(item).filter(Boolean);
   const more = selected.length > MAX_LIST ? `\n(and ${selected.length - MAX_LIST} more)` : "";
-  return `${head}\n${shown.map((line) => `- ${line}`).join("\n")}${more}`;
+  return `${head}${analysis.intent === "count" ? "" : ":"}\n${shown.map((line) => `- ${line}`).join("\n")}${more}`;
+}
+
+const MONTH_ITEM_LIMIT = 90;
+
+/** Entries grouped by the month they start in, in order: "March 2023" and its entries. */
+function byMonth(entries: Chunk[]): Array<{ label: string; entries: Chunk[] }> {
+  const groups = new Map<string, Chunk[]>();
+  for (const entry of entries) {
+    const key = entry.date!.start.slice(0, 7);
+    groups.set(key, [...(groups.get(key) ?? []), entry]);
+  }
+  return [...groups].map(([key, list]) => ({ label: `${MONTH_NAMES[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`, entries: list }));
 }
 
 const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];

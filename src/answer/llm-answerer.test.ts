@@ -121,7 +121,21 @@ describe("createLlmAnswerer: answer", () => {
     const given = await input("What did the corpus say about Mars colonies?");
     fake.script({ reply: "I cannot answer this from the sources. [2]" });
     const result = await answerer().answer(given);
-    expect(result).toEqual({ text: "I cannot answer this from the sources.", citations: [], refused: true, mode: "llm" });
+    expect(result).toEqual({ text: "I cannot answer this from the sources.", citations: [], refused: true, mode: "llm", confidence: 0 });
+  });
+
+  it("with the extractive judgement: its refusal reasons without asking the model, and the closest passages with the model's refusal", async () => {
+    const judged = answerer({ assess: (extractive as ReturnType<typeof createExtractiveAnswerer>).assess });
+    const nonsense = await judged.answer(await input("When When When When"));
+    expect(nonsense.refusal?.reason).toBe("no-question");
+    expect(fake.chatRequests()).toHaveLength(0);
+
+    fake.script({ reply: "I cannot answer this from the sources." });
+    const refused = await judged.answer(await input("When did Putin visit Beijing, and what did he eat there?"));
+    expect(refused).toMatchObject({ refused: true, mode: "llm", refusal: { reason: "low-confidence" } });
+    expect(refused.related?.length).toBeGreaterThan(0);
+    expect(refused.text).toMatch(/^I cannot answer this from the sources\.\n- .+\[1\]/);
+    for (const passage of refused.related!) expect(chronicle.chunk(passage.id)?.text).toContain(passage.text);
   });
 
   it("falls back on a 500 and logs why", async () => {
@@ -293,7 +307,7 @@ describe("createLlmAnswerer: stream", () => {
     fake.script({ reply: "I cannot answer this from the sources." });
     const { deltas, done } = await collect(answerer().stream(given));
     expect(deltas.join("")).toBe("I cannot answer this from the sources.");
-    expect(done).toEqual({ text: "I cannot answer this from the sources.", citations: [], refused: true, mode: "llm" });
+    expect(done).toEqual({ text: "I cannot answer this from the sources.", citations: [], refused: true, mode: "llm", confidence: 0 });
   });
 
   it("retries a 429 once before streaming", async () => {

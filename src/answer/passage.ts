@@ -72,7 +72,7 @@ export function matchingEntry(picked: ScoredSentence, entries: Chunk[], weights:
 
 /** An entry's text without its leading date label. */
 export function stripLabel(entry: Chunk): string {
-  return entry.dateLabel && entry.text.startsWith(entry.dateLabel) ? entry.text.slice(entry.dateLabel.length).replace(/^\s*(?::|[-–—])\s*/, "") : entry.text;
+  return entry.kind === "chronology" && entry.dateLabel && entry.text.startsWith(entry.dateLabel) ? entry.text.slice(entry.dateLabel.length).replace(/^\s*(?::|[-–—])\s*/, "") : entry.text;
 }
 
 /** The first sentence, cut at a word boundary to `limit` characters. */

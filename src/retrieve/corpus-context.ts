@@ -30,7 +30,7 @@ export interface CorpusContext {
 }
 
 // Share of an event's (IDF-weighted) words an entry must hold to be taken for that event.
-const EVENT_MATCH = 0.7;
+const EVENT_MATCH = 0.5;
 
 export function createCorpusContext(chunks: Chunk[], profile: CorpusProfile = { sampleQuestions: [], synonyms: {} }): CorpusContext {
   const timeline = chunks.filter((chunk) => chunk.date).sort((a, b) => a.date!.start.localeCompare(b.date!.start) || a.position - b.position);

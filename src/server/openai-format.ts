@@ -27,9 +27,14 @@ function tokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
 
+/** The passages an answer's [n] markers cite: its citations, or with a refusal the closest passages shown. */
+export function shownSources(result: Pick<AskResult, "citations" | "refused" | "related">): Citation[] {
+  return result.refused ? result.related ?? [] : result.citations;
+}
+
 /** A whole chat.completion for a non-streamed request. */
 export function toCompletion(result: AskResult, model: string, created: number, promptText: string) {
-  const content = result.answer + sourcesBlock(result.citations);
+  const content = result.answer + sourcesBlock(shownSources(result));
   return {
     id: completionId(result.id),
     object: "chat.completion" as const,
@@ -37,7 +42,7 @@ export function toCompletion(result: AskResult, model: string, created: number, 
     model,
     choices: [{ index: 0, message: { role: "assistant" as const, content, refusal: null }, logprobs: null, finish_reason: "stop" as const }],
     usage: { prompt_tokens: tokens(promptText), completion_tokens: tokens(content), total_tokens: tokens(promptText) + tokens(content) },
-    citations: result.citations,
+    citations: shownSources(result),
   };
 }
 

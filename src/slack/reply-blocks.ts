@@ -68,9 +68,10 @@ const REFUSAL_ICON = ":grey_question:";
 export const FAILURE_NOTICE = ":warning: Sorry, Chronicle could not answer this just now. Please try again in a moment.";
 
 /** Builds the reply to one answer: the text with its [n] markers, then the sources those markers cite. */
-export function formatReply(result: Pick<AskResult, "answer" | "citations" | "refused">, options: ReplyOptions = {}): Reply {
+export function formatReply(result: Pick<AskResult, "answer" | "citations" | "refused" | "related">, options: ReplyOptions = {}): Reply {
   const answer = result.refused ? `${REFUSAL_ICON} ${result.answer}` : result.answer;
-  const citations = result.refused ? [] : result.citations;
+  // A refusal with the closest passages lists them as its sources; its [n] markers cite them.
+  const citations = result.refused ? result.related ?? [] : result.citations;
   return options.platform === "mattermost"
     ? markdownReply(answer, citations, options)
     : blockReply(answer, citations, options);

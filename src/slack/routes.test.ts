@@ -340,10 +340,18 @@ describe("POST /slack/commands", () => {
 
   it("posts a refusal as a refusal", async () => {
     const app = slackApp();
-    await app.request(commandRequest({ text: "What is the capital of France?", response_url: fake.responseUrl() }));
+    await app.request(commandRequest({ text: "qwzx vbnmk plorf?", response_url: fake.responseUrl() }));
     const [response] = await fake.waitFor(() => fake.responses.length > 0 && fake.responses);
-    expect(response.body.text).toBe(":grey_question: The corpus does not cover this question.");
+    expect(response.body.text).toMatch(/^:grey_question: .*The corpus does not cover this question\.$/);
     expect(response.body.blocks!.filter((block) => block.type === "section")).toHaveLength(1);
+  });
+
+  it("posts a refusal that shows the closest passages with them as its sources", async () => {
+    const app = slackApp();
+    await app.request(commandRequest({ text: "What did Putin eat at the Kazan summit?", response_url: fake.responseUrl() }));
+    const [response] = await fake.waitFor(() => fake.responses.length > 0 && fake.responses);
+    expect(response.body.text).toMatch(/^:grey_question: I found no direct answer/);
+    expect(response.body.blocks!.filter((block) => block.type === "context").length).toBeGreaterThan(0);
   });
 
   it("will not post to a response_url that is not http(s)", async () => {

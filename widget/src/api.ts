@@ -183,6 +183,7 @@ function toResult(data: Record<string, unknown>): ChatResult {
     answer: data.answer as string,
     citations: Array.isArray(data.citations) ? data.citations.filter(isCitation) : [],
     refused: data.refused === true,
+    ...(Array.isArray(data.related) ? { related: data.related.filter(isCitation) } : {}),
     ...(typeof data.mode === "string" ? { mode: data.mode } : {}),
     ...(typeof data.rewrittenQuestion === "string" ? { rewrittenQuestion: data.rewrittenQuestion } : {}),
   };

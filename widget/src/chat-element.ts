@@ -253,11 +253,13 @@ export class ChronicleChat extends HTMLElement {
           this.renderBot(botEl, pending.text, pending.citations, false, true);
         },
       });
-      const answer: StoredMessage = { role: "assistant", content: result.answer, citations: result.citations, refused: result.refused };
+      // A refusal that shows the closest passages cites them as an answer cites its sources.
+      const shown = result.refused ? result.related ?? [] : result.citations;
+      const answer: StoredMessage = { role: "assistant", content: result.answer, citations: shown, refused: result.refused };
       this.messages.push({ role: "user", content: question }, answer);
       this.save();
       botEl.removeAttribute("aria-busy");
-      this.renderBot(botEl, answer.content, result.citations, result.refused, false);
+      this.renderBot(botEl, answer.content, shown, result.refused, false);
       // Only now is the question done with; a different text typed meanwhile stays.
       if (this.input.value.trim() === question) {
         this.input.value = "";
@@ -343,13 +345,17 @@ export class ChronicleChat extends HTMLElement {
         ? h("p", null, ...this.inlines(block.inlines, byNumber))
         : h("ul", null, ...block.items.map((item) => h("li", null, ...this.inlines(item, byNumber)))),
     );
-    if (refused) {
+    if (refused && citations.length > 0) {
+      // No direct answer, but the closest passages: shown with their sources, so the reader can judge.
+      replace(el, h("div", { class: "refused", "data-refused": "true" }, h("p", { class: "label" }, "No direct answer found"), ...blocks));
+      if (!streaming) el.appendChild(this.renderSources(citations));
+    } else if (refused) {
       // The server's stock refusal says what the label already says; anything more specific is kept.
       const stock = /^the corpus does not cover this( question)?\.?$/i.test(text.trim());
       replace(el, h("div", { class: "refused", "data-refused": "true" },
         h("p", { class: "label" }, "The corpus does not cover this"),
         ...(stock ? [] : blocks),
-        h("p", { class: "hint" }, "Chronicle only answers from its sources on China–Russia relations in 2024. Try asking about an event, a meeting or a date from that year.")));
+        h("p", { class: "hint" }, "Chronicle only answers from its documents. Try asking about something they cover: an event, a name, a date.")));
     } else {
       replace(el, ...blocks);
       if (!streaming && citations.length > 0) el.appendChild(this.renderSources(citations));

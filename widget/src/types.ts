@@ -27,8 +27,10 @@ export interface ChatResult {
   question: string;
   answer: string;
   citations: Citation[];
-  /** True when the corpus does not cover the question. */
+  /** True when the corpus does not cover the question, or no passage answers it directly. */
   refused: boolean;
+  /** With a refusal: the closest passages, which the answer's [n] markers then cite. */
+  related?: Citation[];
   mode?: string;
   rewrittenQuestion?: string;
 }

@@ -4,10 +4,6 @@ import type { Retrieved } from "../../retrieve/retriever.js";
 import type { Refusal } from "../types.js";
 import { outOfCoverage, outsideMessage } from "./period-coverage.js";
 
-// Cosine similarity below which a passage shares no meaning with a question (unrelated text scores
-// about 0.1-0.25 with the Universal Sentence Encoder; a paraphrase of a passage 0.4 or more).
-const UNRELATED_SIMILARITY = 0.3;
-
 /** What to do with a composed answer. */
 export type Outcome = "answer" | "related" | "refuse";
 
@@ -33,11 +29,11 @@ export function refuseBeforeAnswering(analysis: QuestionAnalysis, sources: Retri
   if (!words.length && !analysis.periods.length) {
     return { reason: "no-question", detail: "The question has no words the documents could be searched for." };
   }
-  // Words the documents never use, in a question no passage is close to in meaning either: a paraphrase
-  // in other words still finds its passage through the embeddings.
+  // Not one of the question's words occurs in the documents, even after spelling correction: a quote
+  // from them could share nothing with the question but its meaning, which the embeddings alone cannot
+  // vouch for. (A question naming a period still lists that period.)
   const unknown = [...new Set(words)].filter((term) => !context.weights.known(term));
-  const closest = Math.max(0, ...sources.map((s) => s.dense ?? 0));
-  if (words.length && unknown.length === new Set(words).size && !analysis.periods.length && closest < UNRELATED_SIMILARITY) {
+  if (words.length && unknown.length === new Set(words).size && !analysis.periods.length) {
     return { reason: "unknown-terms", detail: `None of the question's words (${quoted(analysis, unknown)}) occurs in the documents.` };
   }
   const outside = outOfCoverage(analysis, context.coverage, context.year, sources);

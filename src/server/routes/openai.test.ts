@@ -78,7 +78,7 @@ describe("OpenAI-compatible API, through the official client", () => {
     const last = chunks.at(-1)! as (typeof chunks)[number] & WithCitations;
     expect(last.choices[0].finish_reason).toBe("stop");
     expect(last.citations).toHaveLength(2);
-    expect(text).toMatch(/^The chronology lists 2 entries:/);
+    expect(text).toMatch(/^The timeline lists 2 entries in 2024:/);
     expect(text).toMatch(/\n\nSources:\n\[1\] July 24, 2024 — china-russia-relations-2024\.txt: .+\n\[2\] Nov\. 29-30, 2024 — /);
     expect(answers.get(chunks[0].id.replace("chatcmpl-", ""))).toBeDefined();
   });

@@ -6,7 +6,7 @@ import { streamFailure } from "../stream-failure.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { requireReady } from "../middleware/require-ready.js";
 import { validate } from "../middleware/validate.js";
-import { completionId, MODEL_ID, sourcesBlock, toChunk, toCompletion } from "../openai-format.js";
+import { completionId, MODEL_ID, shownSources, sourcesBlock, toChunk, toCompletion } from "../openai-format.js";
 import { OpenAIChatBody } from "../schemas.js";
 import type { ServerDeps } from "../server-deps.js";
 
@@ -64,9 +64,9 @@ export function openAIRoutes(deps: ServerDeps): Hono<AppEnv> {
             const result = event.done;
             deps.answers.remember(result);
             deps.answers.remember({ ...result, id: streamAnswerId });
-            const block = sourcesBlock(result.citations);
+            const block = sourcesBlock(shownSources(result));
             for (const line of block ? block.split(/(?<=\n)/) : []) await send(toChunk(id, model, created, { content: line }));
-            await send(toChunk(id, model, created, {}, "stop", { citations: result.citations }));
+            await send(toChunk(id, model, created, {}, "stop", { citations: shownSources(result) }));
           }
         }
         await sse.writeSSE({ data: "[DONE]" });
