@@ -33,7 +33,10 @@ export interface Summary {
     /** Refusals by reason code, over all questions. */
     reasons: Record<string, number>;
   };
-  /** How well confidence separates correct answers from wrong answers and unanswerable questions (0.5: not at all). */
+  /**
+   * How well confidence separates right answers from wrong ones and from unanswerable questions (0.5: not
+   * at all); an answer counts as right when its text holds the answer, given or withheld.
+   */
   confidence: { auroc: number };
   latencyMs: { p50: number; p95: number };
 }
@@ -57,6 +60,8 @@ export interface RecordScore {
   passed: boolean;
   /** Refused, but a related passage shown beside the refusal supports the answer. */
   hedgedWithSource: boolean;
+  /** The text holds what a right answer must, given or withheld: what confidence is judged against. */
+  holdsAnswer: boolean;
 }
 
 /** Share of `sources` found in at least one of `texts`. A question without sources scores 0: nothing can be found. */
@@ -96,6 +101,7 @@ export function scoreRecord(record: EvalRecord): RecordScore {
     matchingCitations,
     passed: item.answerable ? correct : result.refused,
     hedgedWithSource: item.answerable && result.refused && (record.relatedTexts ?? []).some((text) => containsAnySource(text, item.sources)),
+    holdsAnswer: item.answerable && satisfiesMustInclude(result.answer, item.mustInclude),
   };
 }
 
@@ -129,8 +135,10 @@ export function summarize(records: EvalRecord[]): Summary {
       bareFalseRefusalRate: round(share(answerable, (s) => s.refused && !s.hedgedWithSource)),
       reasons: countReasons(records),
     },
+    // Judged on what the text holds whether or not it was given as the answer: scoring only the answers
+    // given would reward the threshold, not the confidence (every answer given scores above every one withheld).
     confidence: {
-      auroc: round(auroc(records.map((r, i) => ({ score: r.result.confidence ?? (r.result.refused ? 0 : 1), positive: scores[i]!.correct })))),
+      auroc: round(auroc(records.map((r, i) => ({ score: r.result.confidence ?? (r.result.refused ? 0 : 1), positive: scores[i]!.holdsAnswer })))),
     },
     latencyMs: {
       p50: round(percentile(records.map((r) => r.latencyMs), 50), 1),

@@ -8,6 +8,8 @@ export interface StandaloneScore {
   /** Later turns marked standalone. */
   n: number;
   unchanged: number;
+  /** Ids of the standalone turns the rewrite changed. */
+  changed: string[];
 }
 
 /**
@@ -19,7 +21,7 @@ export async function runConversations(chronicle: Chronicle, conversations: Conv
   const condense = createOfflineCondenser({ year: chronicle.retriever.year });
   const records: EvalRecord[] = [];
   const rewrites: Array<{ id: string; question: string; rewritten: string }> = [];
-  const standalone: StandaloneScore = { n: 0, unchanged: 0 };
+  const standalone: StandaloneScore = { n: 0, unchanged: 0, changed: [] };
   for (const conversation of conversations) {
     const history: ChatMessage[] = [];
     for (const [index, turn] of conversation.turns.entries()) {
@@ -30,6 +32,7 @@ export async function runConversations(chronicle: Chronicle, conversations: Conv
       if (index > 0 && turn.standalone) {
         standalone.n++;
         if (rewritten === turn.question) standalone.unchanged++;
+        else standalone.changed.push(id);
       }
       const started = performance.now();
       const result = await chronicle.ask(rewritten);

@@ -4,6 +4,7 @@ import type { CorpusContext } from "../retrieve/corpus-context.js";
 import type { QuestionAnalysis } from "../retrieve/question.js";
 import type { Retrieved } from "../retrieve/retriever.js";
 import { holdsAnswerType } from "./answer-types.js";
+import { terms } from "../text/terms.js";
 import { chunkFacts } from "./chunk-facts.js";
 
 /**
@@ -15,7 +16,7 @@ export const SENTENCE_FEATURES = [
   "sentenceCoverage", "windowCoverage", "passageCoverage", "phraseShare", "absentKnown", "keywordShare", "passageKeywordShare",
   "dense", "denseRelative", "bm25Relative", "fusedRelative", "rankInverse",
   "typeExpected", "typePresent", "dateMissing", "timeMissing", "numberMissing", "personMissing", "placeMissing",
-  "newContent", "length", "firstSentence", "dateMatch", "periodConflict",
+  "newContent", "length", "firstSentence", "dateMatch", "periodConflict", "focusInWindow", "isQuestion",
   "unknownShare", "termCount", "describe",
 ] as const;
 
@@ -62,6 +63,7 @@ export function sentenceCandidates(analysis: QuestionAnalysis, sources: Retrieve
   const pairs = analysis.terms.slice(1).map((term, i) => [analysis.terms[i]!, term] as const).filter(([a, b]) => a !== b);
   const asked = new Set(analysis.terms);
   const keywords = analysis.keywords.map((word) => word.toLowerCase());
+  const focus = focusTerm(analysis);
   const candidates: SentenceCandidate[] = [];
   sources.slice(0, depth).forEach((source, rank) => {
     const facts = chunkFacts(source.chunk, year);
@@ -110,6 +112,8 @@ export function sentenceCandidates(analysis: QuestionAnalysis, sources: Retrieve
         index === 0 ? 1 : 0,
         dateMatch ? 1 : 0,
         periodConflict ? 1 : 0,
+        focus === undefined ? 0.5 : window.has(focus) || facts.terms.has(focus) ? 1 : 0,
+        /\?\**\s*$/.test(sentence.text) ? 1 : 0,
         question.unknownShare,
         Math.log1p(question.termCount),
         analysis.intent === "describe" ? 1 : 0,
@@ -118,6 +122,15 @@ export function sentenceCandidates(analysis: QuestionAnalysis, sources: Retrieve
     });
   });
   return candidates;
+}
+
+// "What port ...", "Which version ...", "How many employees ...": the noun the question is about.
+const FOCUS = /\b(?:what|which|how many|how much)\s+(?:(?:the|a|an|kind of|sort of|type of)\s+)?([\p{L}][\p{L}-]*)/iu;
+
+/** The index term of the question's focus noun, when it has one that is not a stopword. */
+function focusTerm(analysis: QuestionAnalysis): string | undefined {
+  const word = FOCUS.exec(analysis.query)?.[1];
+  return word ? terms(word)[0] : undefined;
 }
 
 /** Whether `b` follows `a` within two terms: a phrase of the question kept together. */
