@@ -34,7 +34,7 @@ const SUBJECT_TERMS = 3;
 const ELLIPSIS = /^\s*(?:(?:and|but|so)\s+)?(?:(?:what|how)\s+about|and)\s+(.+?)\s*[?.!]*\s*$/i;
 const QUESTION_START = /^(who|whom|whose|what|when|where|which|why|how|did|does|do|is|are|was|were|can|could|will|would|has|have|had|should|tell|list|show|give|name|describe|explain)\b/i;
 const PREPOSITION = /^(in|at|to|from|with|near|on|during)\s+/i;
-// Words a topic phrase does without: "Which joint bomber patrols happened in 2024?" has the topic "joint bomber patrols".
+// Words a topic phrase does without: "Which board meetings happened in 2023?" has the topic "board meetings".
 const NOT_TOPIC = new Set([...eng, "happened", "happen", "happens", "took", "take", "place", "occurred", "occur", "held", "tell", "list",
   "show", "give", "name", "describe", "explain", "summarize", "please", "chronology", "corpus", "article", "according", "when", "why"]);
 // Words "what about ..." may add around a date or a name and still only swap that date or name in.
@@ -48,7 +48,7 @@ const MAX_ELLIPSIS_WORDS = 6;
  * - "the second one" becomes the second item (or citation) of the previous answer, with its date;
  * - "a month later", "the week before", "the next day" resolve against the previous answer's first dated
  *   citation;
- * - "what about September?" / "and Lavrov?" re-ask the previous question with that date or name swapped in;
+ * - "what about September?" / "and Okafor?" re-ask the previous question with that date or name swapped in;
  * - a question lacking names of its own carries forward the names (or topic) and date of the previous turn.
  * A question with its own names and none of these references is returned unchanged.
  */
@@ -184,7 +184,7 @@ function snippetOf(text: string): string {
 }
 
 /**
- * What a turn like "what about September?", "and Lavrov?" or a bare "In September?" adds to the previous
+ * What a turn like "what about September?", "and Okafor?" or a bare "In September?" adds to the previous
  * question; undefined for a turn that asks its own question.
  */
 function ellipsisPayload(text: string): string | undefined {
@@ -223,7 +223,7 @@ function substitute(previous: string, payload: string, year: number): string | u
   return out;
 }
 
-/** The dates a text gives, without years that belong to a name ("Ocean 2024", "Interaction-2024"). */
+/** The dates a text gives, without years that belong to a name ("Expo 2023", "Sprint-2023"). */
 function datesOf(text: string, year: number) {
   const mentions = findDates(text, year);
   if (!mentions.some((m) => m.precision === "year")) return mentions;
@@ -231,7 +231,7 @@ function datesOf(text: string, year: number) {
   return mentions.filter((m) => m.precision !== "year" || !names.some((name) => name !== m.text && name.includes(m.text)));
 }
 
-/** "Who else attended (Moscow, Afghanistan, Oct. 4, 2024)?": the question with what it leaves unsaid. */
+/** "Who else attended (Lisbon, the audit, Oct. 4, 2023)?": the question with what it leaves unsaid. */
 function withContext(question: string, carried: string[]): string {
   if (!carried.length) return question;
   const end = /[?.!]+\s*$/.exec(question)?.[0].trim() ?? "?";

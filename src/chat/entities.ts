@@ -23,7 +23,7 @@ interface Token {
 }
 
 /**
- * Named things a text mentions, in order: quoted terms ("Ocean 2024") and runs of capitalized words
+ * Named things a text mentions, in order: quoted terms ("Expo 2023") and runs of capitalized words
  * ("Wang Yi", "Sea of Japan", "SCO", "H-6N"). Dates are left out: `findDates` reads those.
  * Question words and other capitalized function words ("What", "Did", "Tell") are not names.
  */
@@ -37,7 +37,7 @@ export function findEntities(text: string, year: number): string[] {
     found.push(m[1].trim());
     mask(m.index, m.index + m[0].length);
   }
-  // A bare year stays: it may belong to a name ("Ocean 2024"), and alone it is no name (it has no capital).
+  // A bare year stays: it may belong to a name ("Expo 2023"), and alone it is no name (it has no capital).
   for (const mention of findDates(masked, year)) {
     if (mention.precision !== "year") mask(mention.index, mention.index + mention.text.length);
   }
@@ -57,7 +57,7 @@ export function findEntities(text: string, year: number): string[] {
       if (isName(tokens[j].word)) {
         last = j;
       } else if (/^\d{4}$/.test(tokens[j].word) && j === last + 1) {
-        // "Ocean 2024", "Joint Sea 2024": a year right after a name is part of it.
+        // "Expo 2023", "Harbour Week 2023": a year right after a name is part of it.
         last = j;
         break;
       } else if (!CONNECTORS.has(tokens[j].word.toLowerCase())) {
@@ -70,7 +70,7 @@ export function findEntities(text: string, year: number): string[] {
   return distinct(found);
 }
 
-/** A word without the sentence's trailing period or a possessive ending ("Putin's" reads "Putin"). */
+/** A word without the sentence's trailing period or a possessive ending ("Okafor's" reads "Okafor"). */
 function clean(word: string): string {
   let w = word.replace(/['’]s$/i, "").replace(/['’]$/, "");
   // Keep the periods of abbreviations ("U.S.", "Sept."), drop a sentence's final one.

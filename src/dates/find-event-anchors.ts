@@ -71,7 +71,7 @@ function spanOf(count: string | undefined, unit: string): Pick<EventAnchor, "spa
   return n === undefined || (plural && n === 1) ? {} : { span: { days: n * days } };
 }
 
-/** The event named at `from`, as written: a noun phrase ("the flood", "Putin's visit"), not a date, a pronoun or a clause. */
+/** The event named at `from`, as written: a noun phrase ("the flood", "the minister's visit"), not a date, a pronoun or a clause. */
 function anchorAt(text: string, from: number): string | undefined {
   const rest = text.slice(from);
   const stop = ANCHOR_END.exec(rest);

@@ -1,7 +1,7 @@
 import type { DateRange } from "./chunk.js";
 import { findDates, type DatePrecision } from "../dates/index.js";
 
-/** One dated line of a chronology: "July 28-Aug. 7, 2024: China's special envoy ...", "2023-04-27 - Pump taken offline". */
+/** One dated line of a chronology: "July 28-Aug. 7, 2024: The envoy tours the region ...", "2023-04-27 - Pump taken offline". */
 export interface ChronologyEntry {
   date: DateRange;
   /** The date as written before the separator. */

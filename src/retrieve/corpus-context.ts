@@ -25,7 +25,7 @@ export interface CorpusContext {
   yearKnown: boolean;
   spelling: Spelling;
   profile: CorpusProfile;
-  /** When the timeline's entry that best matches these words happened ("the Kazan summit"), if one matches well. */
+  /** When the timeline's entry that best matches these words happened ("the spring audit"), if one matches well. */
   eventDate(words: string): DateRange | undefined;
 }
 

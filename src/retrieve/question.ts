@@ -36,7 +36,7 @@ export interface QuestionContext {
   year: number;
   spelling?: Spelling;
   synonyms?: Record<string, string>;
-  /** When an event the question names happened ("the Kazan summit"), from the corpus's timeline. */
+  /** When an event the question names happened ("the spring audit"), from the corpus's timeline. */
   eventDate?: (words: string) => DateRange | undefined;
 }
 
@@ -56,7 +56,7 @@ const WHO = /^\s*(who|whom|whose)\b|\b(which|what) (\w+ )?(person|people|officia
 const WHERE = /^\s*where\b|\bin (which|what) (city|country|town|place|region|state|province|building|office|room|port|location)\b|\bwhat (city|country|town|place|region|location|address)\b|\bwhere\b/i;
 // A request rather than a question: "Describe ...", "Tell me about ...", "Summarize ...".
 const REQUEST = /^\s*(?:(?:please|ok(?:ay)?|so|now)[\s,]+)?(?:(?:can|could|would|will) you\s+)?(?:please\s+)?(?:describe|summari[sz]e|explain|outline|overview(?: of)?|give (?:me )?(?:an? )?(?:overview|summary|rundown|description|outline) of|tell me (?:more )?about|tell me|what do you know about|what can you tell me about|(?:more )?info(?:rmation)? (?:on|about)|talk about|details (?:of|on|about))\b[\s:,]*/i;
-// Prepositions that make a bare year the period asked about ("in 2023"), not part of a name ("Ocean 2024").
+// Prepositions that make a bare year the period asked about ("in 2023"), not part of a name ("Expo 2023").
 const PERIOD_LEAD = /\b(in|during|of|since|before|after|by|until|till|between|from|through|throughout|and|to|for)\s+(the\s+)?(year\s+)?$/i;
 
 const PERIOD_WORD = /^(in|during|of|throughout|for)\s/i;
@@ -96,7 +96,7 @@ export function analyzeQuestion(text: string, context: QuestionContext): Questio
   };
 }
 
-/** "The week after the Kazan summit": the days after (or before) an event the timeline dates. */
+/** "The week after the spring audit": the days after (or before) an event the timeline dates. */
 function anchoredPeriods(query: string, context: QuestionContext): PeriodMention[] {
   if (!context.eventDate) return [];
   const periods: PeriodMention[] = [];

@@ -78,5 +78,5 @@ function commandName(value: string | null): string {
 }
 
 export function usage(command: string): string {
-  return `Usage: ${command} <question> — for example: ${command} When did Chinese and Russian bombers patrol near Alaska? The answer cites its sources with [n].`;
+  return `Usage: ${command} <question> — for example: ${command} What happened in March? The answer cites its sources with [n].`;
 }

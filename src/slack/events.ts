@@ -84,7 +84,7 @@ export interface EventsHandlerOptions {
   logger: Logger;
 }
 
-export const MENTION_USAGE = "Ask me a question about the corpus, e.g. “When did Chinese and Russian bombers patrol near Alaska?” I answer with [n] citations to the sources.";
+export const MENTION_USAGE = "Ask me a question about the documents, e.g. “What happened in March?” or “Who leads the project?” I answer with [n] citations to the sources.";
 
 /**
  * POST /slack/events: answers Slack's url_verification, and acknowledges every event at once; questions

@@ -133,7 +133,7 @@ function citedIn(text: string, citations: Citation[]): Citation[] {
   return citations.filter((citation) => used.has(citation.n)).sort((a, b) => a.n - b.n);
 }
 
-/** "[1] July 24, 2024 — Four Russian and Chinese strategic bombers…" */
+/** "[1] July 24, 2024 — The board approves the new budget…" */
 export function sourceLine(citation: Citation): string {
   const where = citationDate(citation) ?? citation.section ?? citation.doc;
   return `[${citation.n}] ${where} — ${firstWords(withoutDatePrefix(citation), SLACK_LIMITS.quote)}`;

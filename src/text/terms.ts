@@ -19,8 +19,8 @@ const EXPANSIONS: Record<string, string[]> = {
   FMs: ["foreign", "ministers"],
 };
 
-// British spellings read as American ones; a people's name as its country's ("Ukrainian FM" answers
-// "Ukraine's foreign minister"): general English, so either spelling finds the other.
+// British spellings read as American ones; a people's name as its country's ("the Danish minister" finds
+// "Denmark's minister"): general English, so either spelling finds the other.
 const SPELLING: Record<string, string> = {
   russian: "russia", russians: "russia", chinese: "china", ukrainian: "ukraine", ukrainians: "ukraine",
   belarusian: "belarus", brazilian: "brazil", indian: "india", iranian: "iran", japanese: "japan",
