@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { llmConfigured, loadConfig, type Config } from "./config.js";
 import { createEmbedderPool, createOpenAIEmbedder, ensureIndex, type Chunk, type Embedder, type IngestResult } from "./index/index.js";
 import { loadProfile, type CorpusProfile } from "./index/profile.js";
+import { loadAnswerModels, type AnswerModels } from "./model/answer-models.js";
 import { createCorpusContext, createRetriever, type CorpusContext, type Filters, type Retrieved, type Retriever } from "./retrieve/index.js";
 import { createExtractiveAnswerer, createLlmAnswerer, type Answer, type Answerer, type Citation } from "./answer/index.js";
 import { silentLogger, type Logger } from "./logger.js";
@@ -68,6 +69,8 @@ export interface OpenOptions {
   embedder?: Embedder;
   /** Replaces the answerer chosen from configuration. */
   answerer?: Answerer;
+  /** The fitted reranker and answer models; the committed ones when omitted, none at all with "none" (for fitting new ones). */
+  models?: AnswerModels | "none";
   logger?: Logger;
   onProgress?: (done: number, total: number) => void;
 }
@@ -93,8 +96,10 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
   const { index } = ingest;
   const { profile } = await loadProfile(resolve(config.CORPUS_DIR));
   const context = createCorpusContext(index.chunks, profile);
-  const retriever = createRetriever(index, embedder, context);
-  const answerer = options.answerer ?? chooseAnswerer(config, context, logger);
+  // Fitted models: read and checked once, at start-up, so a stale file fails here and not on a question.
+  const models = options.models === "none" ? undefined : options.models ?? loadAnswerModels();
+  const retriever = createRetriever(index, embedder, context, models?.reranker);
+  const answerer = options.answerer ?? chooseAnswerer(config, context, logger, models);
 
   const prepare = async (question: string, opts: AskOptions) => {
     const analysis = retriever.analyze(question);
@@ -154,8 +159,8 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
 }
 
 /** The extractive answerer, or with an LLM configured the LLM, which the extractive answerer backs up on every failure. */
-function chooseAnswerer(config: Config, context: CorpusContext, logger: Logger): Answerer {
-  const extractive = createExtractiveAnswerer({ context });
+function chooseAnswerer(config: Config, context: CorpusContext, logger: Logger, models: AnswerModels | undefined): Answerer {
+  const extractive = createExtractiveAnswerer({ context, models });
   return llmConfigured(config)
     ? createLlmAnswerer({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.LLM_MODEL, timeoutMs: config.LLM_TIMEOUT_MS, fallback: extractive, assess: extractive.assess, logger })
     : extractive;

@@ -1,14 +1,16 @@
 import { openChronicle, type Chronicle } from "../../src/chronicle.js";
 import type { Answerer, AnswerInput } from "../../src/answer/index.js";
+import type { FusedCandidate } from "../../src/retrieve/rerank.js";
 import { loadDataset, type QaItem } from "../../evals/dataset.js";
 import { findSuites, SQUAD_DIR } from "../../evals/suites.js";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 
-/** One labelled question with what retrieval found for it: answering is re-run from here, retrieval is not. */
+/** One labelled question with what retrieval fused for it: reranking and answering are re-run from here, the searches are not. */
 export interface TrainingQuestion {
   item: QaItem;
-  input: AnswerInput;
+  analysis: AnswerInput["analysis"];
+  fused: FusedCandidate[];
 }
 
 /** A corpus and its labelled questions, ready to fit and validate on. */
@@ -18,7 +20,6 @@ export interface TrainingCorpus {
   questions: TrainingQuestion[];
 }
 
-const RETRIEVE_K = 8;
 
 const notUsed: Answerer = {
   answer: () => Promise.reject(new Error("training runs answering itself")),
@@ -31,7 +32,7 @@ const CONCURRENT = 16;
 
 /**
  * Opens every corpus the eval knows, with all of its question sets (the SQuAD 2.0 benchmark with all
- * of its questions, not only the sample), and retrieves for each question once.
+ * of its questions, not only the sample), and runs both searches and their fusion for each question once.
  */
 export async function collectCorpora(log: (line: string) => void): Promise<TrainingCorpus[]> {
   const suites = findSuites().map((suite) => {
@@ -43,15 +44,14 @@ export async function collectCorpora(log: (line: string) => void): Promise<Train
   for (const suite of suites) {
     const started = performance.now();
     // Training asks nothing of the configured answerer: it runs answering itself, with the models being fitted.
-    const chronicle = await openChronicle({ config: { CORPUS_DIR: suite.corpusDir, DATA_DIR: suite.dataDir }, answerer: notUsed });
+    const chronicle = await openChronicle({ config: { CORPUS_DIR: suite.corpusDir, DATA_DIR: suite.dataDir }, answerer: notUsed, models: "none" });
     const items = (await Promise.all(suite.files.map((file) => loadDataset(file)))).flat();
     const questions: TrainingQuestion[] = [];
     for (let i = 0; i < items.length; i += CONCURRENT) {
       const batch = items.slice(i, i + CONCURRENT);
       questions.push(...(await Promise.all(batch.map(async (item) => {
         const analysis = chronicle.retriever.analyze(item.question);
-        const sources = await chronicle.retriever.retrieve(item.question, { k: RETRIEVE_K, analysis });
-        return { item, input: { question: item.question, analysis, sources } };
+        return { item, analysis, fused: await chronicle.retriever.fusedCandidates(item.question, { analysis }) };
       }))));
     }
     log(`${suite.name}: ${questions.length} questions from ${suite.files.map((file) => file.split("/").at(-1)).join(", ")} (${Math.round(performance.now() - started) / 1000} s)`);

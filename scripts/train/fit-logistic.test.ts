@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { probability } from "../../src/answer/model/logistic.js";
+import { probability } from "../../src/model/logistic.js";
 import { fitConditionalLogit, fitLogistic, type Example } from "./fit-logistic.js";
 
 describe("fitLogistic", () => {

@@ -1,4 +1,4 @@
-import type { LogisticModel } from "../../src/answer/model/logistic.js";
+import type { LogisticModel } from "../../src/model/logistic.js";
 
 /** One labelled example; `weight` lets each corpus count the same however many questions it has. */
 export interface Example {

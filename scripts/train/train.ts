@@ -2,14 +2,17 @@
  * `npm run train`: fits the answerer's three models (which sentence answers, how sure the answer is,
  * whether anything retrieved is relevant) on every labelled corpus the eval knows, validates them
  * leave-one-corpus-out, chooses the thresholds from that validation, and writes
- * src/answer/model/answer-models.json. Prints the validation table (Markdown) for the README.
+ * src/model/answer-models.json. Prints the validation table (Markdown) for the README.
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ANSWER_FEATURES, RELEVANCE_FEATURES, SENTENCE_FEATURES } from "../../src/answer/features.js";
+import type { AnswerInput } from "../../src/answer/index.js";
+import { rerank, rerankFeatures, RERANK_FEATURES } from "../../src/retrieve/rerank.js";
+import type { LogisticModel } from "../../src/model/logistic.js";
 import { assess, type Assessment } from "../../src/answer/extractive.js";
-import type { AnswerModels } from "../../src/answer/model/answer-models.js";
-import { MODELS_URL } from "../../src/answer/model/answer-models.js";
+import type { AnswerModels } from "../../src/model/answer-models.js";
+import { MODELS_URL } from "../../src/model/answer-models.js";
 import { containsAnySource, satisfiesMustInclude, auroc } from "../../evals/metrics.js";
 import { chunkFacts } from "../../src/answer/chunk-facts.js";
 import { collectCorpora, type TrainingCorpus, type TrainingQuestion } from "./collect.js";
@@ -17,7 +20,7 @@ import { fitConditionalLogit, fitLogistic, type Choice, type Example } from "./f
 
 // A model that says nothing yet: used to compute features before anything is fitted.
 const flat = (features: readonly string[]) => ({ features: [...features], mean: features.map(() => 0), scale: features.map(() => 1), weights: features.map(() => 0), bias: 0 });
-const START: AnswerModels = { ranker: flat(SENTENCE_FEATURES), confidence: flat(ANSWER_FEATURES), relevance: flat(RELEVANCE_FEATURES), thresholds: { answer: 0.5, related: 0.5 } };
+const START: AnswerModels = { reranker: flat(RERANK_FEATURES), ranker: flat(SENTENCE_FEATURES), confidence: flat(ANSWER_FEATURES), relevance: flat(RELEVANCE_FEATURES), thresholds: { answer: 0.5, related: 0.5 } };
 
 /** Whether a candidate sentence, quoted as the answerer quotes it, holds the answer. */
 function candidateHoldsAnswer(q: TrainingQuestion, chunkText: string, quoted: string): boolean {
@@ -35,15 +38,29 @@ interface Judged {
   correct: boolean;
   /** Some passage among those shown with a low-confidence refusal supports the answer. */
   relatedSupports: boolean;
+  /** The first retrieved passage holds the answer (recall@1). */
+  topHolds: boolean;
 }
+
+/** What the answerer is handed for a question: the fused candidates reranked by this reranker, the top eight. */
+function inputOf(corpus: TrainingCorpus, q: TrainingQuestion, reranker: LogisticModel): AnswerInput {
+  const sources = rerank(reranker, q.analysis, q.fused, corpus.chronicle.retriever.context.weights)
+    .slice(0, SOURCES)
+    .map(({ chunk, score, bm25, dense }) => ({ chunk, score, bm25, dense }));
+  return { question: q.item.question, analysis: q.analysis, sources };
+}
+
+const SOURCES = 8;
 
 function judge(corpus: TrainingCorpus, models: AnswerModels): Judged[] {
   const context = corpus.chronicle.retriever.context;
   return corpus.questions.map((q) => {
-    const assessment = assess(q.input, context, models);
+    const input = inputOf(corpus, q, models.reranker);
+    const assessment = assess(input, context, models);
     const correct = q.item.answerable && assessment.draft.citations.length > 0 && satisfiesMustInclude(assessment.draft.text, q.item.mustInclude);
     const shown = [...new Set(assessment.ranked.map((c) => c.chunk.id))].slice(0, 3).map((id) => context.byId.get(id)!.text);
-    return { corpus: corpus.name, question: q.item.question, answerable: q.item.answerable, assessment, correct, relatedSupports: q.item.answerable && shown.some((text) => containsAnySource(text, q.item.sources)) };
+    const topHolds = q.item.answerable && containsAnySource(input.sources[0]?.chunk.text ?? "", q.item.sources);
+    return { corpus: corpus.name, question: q.item.question, answerable: q.item.answerable, assessment, correct, topHolds, relatedSupports: q.item.answerable && shown.some((text) => containsAnySource(text, q.item.sources)) };
   });
 }
 
@@ -54,13 +71,25 @@ function corpusWeight(corpus: TrainingCorpus, all: TrainingCorpus[]): number {
 }
 
 function fitModels(training: TrainingCorpus[], thresholds = START.thresholds): AnswerModels {
+  // The reranker first: which fused candidate holds the answer, among each question's candidates.
+  const passageChoices: Choice[] = [];
+  for (const corpus of training) {
+    const weight = corpusWeight(corpus, training);
+    for (const q of corpus.questions) {
+      if (!q.item.answerable || !q.fused.length) continue;
+      const positive = q.fused.map((c) => containsAnySource(c.chunk.text, q.item.sources));
+      if (!positive.some(Boolean) || positive.every(Boolean)) continue;
+      passageChoices.push({ rows: rerankFeatures(q.analysis, q.fused, corpus.chronicle.retriever.context.weights), positive, weight });
+    }
+  }
+  const reranker = fitConditionalLogit(RERANK_FEATURES, passageChoices);
   const choices: Choice[] = [];
   for (const corpus of training) {
     const weight = corpusWeight(corpus, training);
     const context = corpus.chronicle.retriever.context;
     for (const q of corpus.questions) {
       if (!q.item.answerable) continue;
-      const { ranked } = assess(q.input, context, START);
+      const { ranked } = assess(inputOf(corpus, q, reranker), context, START);
       const labelled = ranked.map((c) => {
         const sentences = chunkFacts(c.chunk, context.year).sentences;
         const quoted = c.chunk.kind === "chronology" ? c.chunk.text : [sentences[c.index]?.text, sentences[c.index + 1]?.text].filter(Boolean).join(" ");
@@ -72,7 +101,7 @@ function fitModels(training: TrainingCorpus[], thresholds = START.thresholds): A
     }
   }
   const ranker = fitConditionalLogit(SENTENCE_FEATURES, choices);
-  const withRanker: AnswerModels = { ...START, ranker };
+  const withRanker: AnswerModels = { ...START, reranker, ranker };
   const confidenceExamples: Example[] = [];
   const relevanceExamples: Example[] = [];
   for (const corpus of training) {
@@ -81,12 +110,12 @@ function fitModels(training: TrainingCorpus[], thresholds = START.thresholds): A
       const q = corpus.questions[i]!;
       if (j.assessment.answerFeatures) confidenceExamples.push({ x: j.assessment.answerFeatures, y: j.correct ? 1 : 0, weight });
       if (j.assessment.relevanceFeatures) {
-        const top = q.input.sources.slice(0, 3).map((s) => s.chunk.text);
+        const top = inputOf(corpus, q, reranker).sources.slice(0, 3).map((s) => s.chunk.text);
         relevanceExamples.push({ x: j.assessment.relevanceFeatures, y: q.item.answerable && top.some((text) => containsAnySource(text, q.item.sources)) ? 1 : 0, weight });
       }
     });
   }
-  return { ranker, confidence: fitLogistic(ANSWER_FEATURES, confidenceExamples, 1), relevance: fitLogistic(RELEVANCE_FEATURES, relevanceExamples, 1), thresholds };
+  return { reranker, ranker, confidence: fitLogistic(ANSWER_FEATURES, confidenceExamples, 1), relevance: fitLogistic(RELEVANCE_FEATURES, relevanceExamples, 1), thresholds };
 }
 
 /** Figures of one corpus's questions at given thresholds. */
@@ -99,6 +128,7 @@ function figures(judged: Judged[], thresholds: AnswerModels["thresholds"]) {
   const early = (j: Judged) => j.assessment.kind === "none";
   return {
     n: judged.length,
+    recallAt1: share(answerable, (j) => j.topHolds),
     accuracy: share(answerable, (j) => answered(j) && j.correct),
     refusals: share(unanswerable, (j) => !answered(j)),
     falseRefusals: share(answerable, (j) => !answered(j)),
@@ -163,15 +193,16 @@ async function main(): Promise<void> {
     const final = fitModels(corpora, thresholds);
     const rows = corpora.map((corpus) => ({ corpus: corpus.name, ...figures(heldOut.get(corpus.name)!, thresholds) }));
     const table = [
-      "| held-out corpus | questions | accuracy | refusals of unanswerable | false refusals | ... with no supporting passage shown | confidence AUROC | right sentence found |",
-      "|---|---|---|---|---|---|---|---|",
-      ...rows.map((r) => `| ${r.corpus} | ${r.n} | ${r.accuracy.toFixed(2)} | ${r.refusals.toFixed(2)} | ${r.falseRefusals.toFixed(2)} | ${r.bareFalseRefusals.toFixed(2)} | ${r.confidenceAuroc.toFixed(2)} | ${r.sentenceAccuracy.toFixed(2)} |`),
+      "| held-out corpus | questions | R@1 | accuracy | refusals of unanswerable | false refusals | ... with no supporting passage shown | confidence AUROC | right sentence found |",
+      "|---|---|---|---|---|---|---|---|---|",
+      ...rows.map((r) => `| ${r.corpus} | ${r.n} | ${r.recallAt1.toFixed(2)} | ${r.accuracy.toFixed(2)} | ${r.refusals.toFixed(2)} | ${r.falseRefusals.toFixed(2)} | ${r.bareFalseRefusals.toFixed(2)} | ${r.confidenceAuroc.toFixed(2)} | ${r.sentenceAccuracy.toFixed(2)} |`),
     ].join("\n");
     const file = {
       note: "Fitted by npm run train (scripts/train/): logistic regressions over the features of src/answer/features.ts. Thresholds chosen by leave-one-corpus-out validation.",
       trainedOn: corpora.map((c) => ({ corpus: c.name, questions: c.questions.length })),
       thresholds,
       validation: rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "number" ? round(v) : v]))),
+      reranker: final.reranker,
       ranker: final.ranker,
       confidence: final.confidence,
       relevance: final.relevance,

@@ -4,8 +4,8 @@ import { createCitationList, reconcileCitations, type CitationList } from "./cit
 import { chunkFacts } from "./chunk-facts.js";
 import { answerFeatures, questionFeatures, relevanceFeatures, sentenceCandidates, type ListMeasures, type SentenceCandidate } from "./features.js";
 import { listAnswer } from "./list-answer.js";
-import { loadAnswerModels, type AnswerModels } from "./model/answer-models.js";
-import { logOdds, probability } from "./model/logistic.js";
+import { loadAnswerModels, type AnswerModels } from "../model/answer-models.js";
+import { logOdds, probability } from "../model/logistic.js";
 import { firstWords, headingFor, matchingEntry, passage, SOFT_LIMIT } from "./passage.js";
 import { countsNoun } from "./quantities.js";
 import { decide, refuseBeforeAnswering, type Verdict } from "./refusal/index.js";

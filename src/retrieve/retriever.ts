@@ -6,6 +6,8 @@ import type { CorpusContext } from "./corpus-context.js";
 import { analyzeQuestion, type QuestionAnalysis } from "./question.js";
 import { DEFAULT_WEIGHTS, fuse, type Candidate, type FusionWeights } from "./fuse.js";
 import { passesFilters, type Filters } from "./filters.js";
+import { rerank, RERANK_DEPTH, type FusedCandidate } from "./rerank.js";
+import type { LogisticModel } from "../model/logistic.js";
 
 /** A chunk with its fused score, best first. */
 export interface Retrieved {
@@ -29,6 +31,8 @@ export interface RetrieveOptions {
 }
 
 export interface Retriever {
+  /** The fused candidates before reranking, best first (at most RERANK_DEPTH): what the reranker is fitted on. */
+  fusedCandidates(question: string, options?: RetrieveOptions): Promise<FusedCandidate[]>;
   /** What the whole corpus is: its timeline, term weights, year and vocabulary. */
   readonly context: CorpusContext;
   /** The year dates without a year are read in: the corpus's main year. */
@@ -42,8 +46,11 @@ export interface Retriever {
 // Enough candidates from each ranking that fusion can promote a chunk either ranking placed low.
 const CANDIDATES = 100;
 
-/** Hybrid, date-aware retrieval over a loaded index. */
-export function createRetriever(index: LoadedIndex, embedder: Embedder, context: CorpusContext, weights: FusionWeights = DEFAULT_WEIGHTS): Retriever {
+/**
+ * Hybrid, date-aware retrieval: BM25 and dense rankings fused by relative score with date and name
+ * bonuses, then (given a fitted reranker) the top candidates reordered by how well they cover the question.
+ */
+export function createRetriever(index: LoadedIndex, embedder: Embedder, context: CorpusContext, reranker?: LogisticModel, weights: FusionWeights = DEFAULT_WEIGHTS): Retriever {
   const dated = context.timeline;
   const { year, coverage } = context;
   const analyze = (question: string) => analyzeQuestion(question, { year, spelling: context.spelling, synonyms: context.profile.synonyms, eventDate: context.eventDate });
@@ -53,8 +60,18 @@ export function createRetriever(index: LoadedIndex, embedder: Embedder, context:
     year,
     coverage,
     analyze,
+    fusedCandidates: (question, options = {}) => fusedCandidates(question, options),
     async retrieve(question, options = {}) {
-      const { k = 8, filters, mode = "hybrid" } = options;
+      const { k = 8, mode = "hybrid" } = options;
+      const analysis = options.analysis ?? analyze(question);
+      const fused = await fusedCandidates(question, { ...options, analysis });
+      const ranked = mode === "hybrid" && reranker ? rerank(reranker, analysis, fused, context.weights) : fused.map((c) => ({ ...c, score: c.fused }));
+      return ranked.slice(0, k).map(({ chunk, score, bm25, dense }) => ({ chunk, score, bm25, dense }));
+    },
+  };
+
+  async function fusedCandidates(question: string, options: RetrieveOptions): Promise<FusedCandidate[]> {
+      const { filters, mode = "hybrid" } = options;
       const analysis = options.analysis ?? analyze(question);
       const candidates = new Map<string, Candidate>();
       const candidate = (chunk: Chunk): Candidate => {
@@ -91,12 +108,11 @@ export function createRetriever(index: LoadedIndex, embedder: Embedder, context:
       const fused = mode === "hybrid"
         ? fuse([...candidates.values()], weights)
         : fuse([...candidates.values()], { bm25: mode === "bm25" ? 1 : 0, dense: mode === "dense" ? 1 : 0, date: 0, exact: 0, chronology: 0 });
-      return fused.slice(0, k).map(({ id, score }) => {
-        const { bm25, dense } = candidates.get(id)!;
-        return { chunk: index.byId.get(id)!, score, bm25, dense };
+      return fused.slice(0, Math.max(RERANK_DEPTH, options.k ?? 0)).map(({ id, score }) => {
+        const { bm25, dense, dateMatch: date, exact } = candidates.get(id)!;
+        return { chunk: index.byId.get(id)!, fused: score, bm25, dense, dateMatch: date, exact };
       });
-    },
-  };
+  }
 }
 
 function dateMatch(chunk: Chunk, analysis: QuestionAnalysis): -1 | 0 | 1 {

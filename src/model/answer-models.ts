@@ -1,10 +1,13 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { ANSWER_FEATURES, RELEVANCE_FEATURES, SENTENCE_FEATURES } from "../features.js";
+import { ANSWER_FEATURES, RELEVANCE_FEATURES, SENTENCE_FEATURES } from "../answer/features.js";
+import { RERANK_FEATURES } from "../retrieve/rerank.js";
 import type { LogisticModel } from "./logistic.js";
 
-/** The three fitted models answering runs on, and the thresholds validation chose for them. */
+/** The fitted models retrieval and answering run on, and the thresholds validation chose for them. */
 export interface AnswerModels {
+  /** Which retrieved passage holds the answer: reorders the fused candidates. */
+  reranker: LogisticModel;
   /** Which sentence of the retrieved passages answers the question. */
   ranker: LogisticModel;
   /** Whether the composed answer is right. */
@@ -23,6 +26,7 @@ const Logistic = z.object({
 });
 
 const File = z.object({
+  reranker: Logistic,
   ranker: Logistic,
   confidence: Logistic,
   relevance: Logistic,
@@ -43,6 +47,7 @@ export function loadAnswerModels(url: URL = MODELS_URL): AnswerModels {
       throw new Error(`answer model "${name}" was fitted over other features than this code computes: run npm run train`);
     }
   };
+  expect("reranker", parsed.reranker, RERANK_FEATURES);
   expect("ranker", parsed.ranker, SENTENCE_FEATURES);
   expect("confidence", parsed.confidence, ANSWER_FEATURES);
   expect("relevance", parsed.relevance, RELEVANCE_FEATURES);
