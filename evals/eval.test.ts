@@ -25,7 +25,7 @@ interface Floor {
 // By "suite/file". Every set the eval knows must have a floor here.
 const FLOORS: Record<string, Floor> = {
   "main/qa.jsonl": { recallAt5: 0.94, accuracy: 0.67, refusals: 0.76, bareFalseRefusals: 0.05, auroc: 0.86 },
-  "main/qa-everyday.jsonl": { recallAt5: 0.85, accuracy: 0.48, refusals: 0.79, bareFalseRefusals: 0.14, auroc: 0.79 },
+  "main/qa-everyday.jsonl": { recallAt5: 0.85, accuracy: 0.49, refusals: 0.79, bareFalseRefusals: 0.14, auroc: 0.79 },
   "main/conversations.jsonl": { recallAt5: 0.89, accuracy: 0.5, refusals: 0.62, bareFalseRefusals: 0.09, auroc: 0.76 },
   "field-report/qa.jsonl": { recallAt5: 0.9, accuracy: 0.54, refusals: 0.73, bareFalseRefusals: 0.08, auroc: 0.77 },
   "field-report/conversations.jsonl": { recallAt5: 0.89, accuracy: 0.51, refusals: 0.45, bareFalseRefusals: 0.08, auroc: 0.67 },

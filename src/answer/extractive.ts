@@ -7,7 +7,7 @@ import { listAnswer } from "./list-answer.js";
 import { loadAnswerModels, type AnswerModels } from "../model/answer-models.js";
 import { logOdds, probability } from "../model/logistic.js";
 import { firstWords, headingFor, matchingEntry, passage, SOFT_LIMIT } from "./passage.js";
-import { countsNoun } from "./quantities.js";
+import { countsDirectly } from "./quantities.js";
 import { decide, refuseBeforeAnswering, type Verdict } from "./refusal/index.js";
 import { streamPieces } from "./stream-pieces.js";
 import { selectEntries, topicTerms } from "./timeline.js";
@@ -155,7 +155,7 @@ function listDraft(input: AnswerInput, context: CorpusContext, ranked: RankedCan
   const scoped = topicTerms(analysis).length > 0 || analysis.periods.length > 0;
   if (!scoped && !ordinal) return undefined;
   // "How many countries attended": a sentence that counts them answers, not a count of entries.
-  if (analysis.intent === "count" && ranked.slice(0, 3).some((c) => countsNoun(chunkFacts(c.chunk, context.year).sentences[c.index]!.quantities, analysis.countNoun))) return undefined;
+  if (analysis.intent === "count" && ranked.slice(0, 3).some((c) => countsDirectly(chunkFacts(c.chunk, context.year).sentences[c.index]!.quantities, analysis.countNoun))) return undefined;
   // Within a narrow period, a list keeps anything near the topic ("military activities in July"); over
   // a period holding most of the timeline, only close matches ("joint bomber patrols in 2024").
   const inPeriod = selectEntries({ ...analysis, terms: [] }, context.timeline, context.weights, true, context.year);
