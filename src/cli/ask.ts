@@ -21,10 +21,10 @@ runCli(async () => {
   process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : format(result));
 });
 
-/** The answer, then one line per citation: number, date, document, the first 120 characters. */
+/** The answer, then one line per citation (or related passage): number, date, document, the first 120 characters. */
 function format(result: AskResult): string {
   const lines = [result.answer, ""];
-  for (const citation of result.citations) {
+  for (const citation of result.refused ? result.related ?? [] : result.citations) {
     const chunk = result.sources.find((source) => source.id === citation.id);
     const where = citation.dateLabel ?? citation.section ?? "article";
     const text = (chunk?.text ?? citation.text).replace(/\s+/g, " ");
