@@ -61,6 +61,7 @@ export function createRetriever(index: LoadedIndex, embedder: Embedder, context:
     coverage,
     analyze,
     fusedCandidates: (question, options = {}) => fusedCandidates(question, options),
+    // Reranked when a reranker is given and both rankings are in use; a single ranking is left as it is, for comparison.
     async retrieve(question, options = {}) {
       const { k = 8, mode = "hybrid" } = options;
       const analysis = options.analysis ?? analyze(question);
@@ -71,47 +72,47 @@ export function createRetriever(index: LoadedIndex, embedder: Embedder, context:
   };
 
   async function fusedCandidates(question: string, options: RetrieveOptions): Promise<FusedCandidate[]> {
-      const { filters, mode = "hybrid" } = options;
-      const analysis = options.analysis ?? analyze(question);
-      const candidates = new Map<string, Candidate>();
-      const candidate = (chunk: Chunk): Candidate => {
-        let found = candidates.get(chunk.id);
-        if (!found) {
-          found = { id: chunk.id, kind: chunk.kind, dateMatch: dateMatch(chunk, analysis), exact: exactShare(chunk, analysis) };
-          candidates.set(chunk.id, found);
-        }
-        return found;
-      };
-      const admit = (id: string) => {
-        const chunk = index.byId.get(id);
-        return chunk && passesFilters(chunk, filters) ? chunk : undefined;
-      };
+    const { filters, mode = "hybrid" } = options;
+    const analysis = options.analysis ?? analyze(question);
+    const candidates = new Map<string, Candidate>();
+    const candidate = (chunk: Chunk): Candidate => {
+      let found = candidates.get(chunk.id);
+      if (!found) {
+        found = { id: chunk.id, kind: chunk.kind, dateMatch: dateMatch(chunk, analysis), exact: exactShare(chunk, analysis) };
+        candidates.set(chunk.id, found);
+      }
+      return found;
+    };
+    const admit = (id: string) => {
+      const chunk = index.byId.get(id);
+      return chunk && passesFilters(chunk, filters) ? chunk : undefined;
+    };
 
-      if (mode !== "dense") {
-        for (const hit of index.bm25.search(analysis.query, CANDIDATES)) {
-          const chunk = admit(hit.id);
-          if (chunk) candidate(chunk).bm25 = hit.score;
-        }
+    if (mode !== "dense") {
+      for (const hit of index.bm25.search(analysis.query, CANDIDATES)) {
+        const chunk = admit(hit.id);
+        if (chunk) candidate(chunk).bm25 = hit.score;
       }
-      if (mode !== "bm25") {
-        const [vector] = await embedMany(embedder, [analysis.query], { signal: options.signal });
-        for (const hit of await index.hnsw.search(vector, CANDIDATES)) {
-          const chunk = admit(hit.id);
-          if (chunk) candidate(chunk).dense = hit.score;
-        }
+    }
+    if (mode !== "bm25") {
+      const [vector] = await embedMany(embedder, [analysis.query], { signal: options.signal });
+      for (const hit of await index.hnsw.search(vector, CANDIDATES)) {
+        const chunk = admit(hit.id);
+        if (chunk) candidate(chunk).dense = hit.score;
       }
-      if (mode === "hybrid" && analysis.periods.length) {
-        // Every chunk dated inside the asked period competes, even one neither ranking returned.
-        for (const chunk of dated) if (dateMatch(chunk, analysis) === 1 && passesFilters(chunk, filters)) candidate(chunk);
-      }
+    }
+    if (mode === "hybrid" && analysis.periods.length) {
+      // Every chunk dated inside the asked period competes, even one neither ranking returned.
+      for (const chunk of dated) if (dateMatch(chunk, analysis) === 1 && passesFilters(chunk, filters)) candidate(chunk);
+    }
 
-      const fused = mode === "hybrid"
-        ? fuse([...candidates.values()], weights)
-        : fuse([...candidates.values()], { bm25: mode === "bm25" ? 1 : 0, dense: mode === "dense" ? 1 : 0, date: 0, exact: 0, chronology: 0 });
-      return fused.slice(0, Math.max(RERANK_DEPTH, options.k ?? 0)).map(({ id, score }) => {
-        const { bm25, dense, dateMatch: date, exact } = candidates.get(id)!;
-        return { chunk: index.byId.get(id)!, fused: score, bm25, dense, dateMatch: date, exact };
-      });
+    const fused = mode === "hybrid"
+      ? fuse([...candidates.values()], weights)
+      : fuse([...candidates.values()], { bm25: mode === "bm25" ? 1 : 0, dense: mode === "dense" ? 1 : 0, date: 0, exact: 0, chronology: 0 });
+    return fused.slice(0, Math.max(RERANK_DEPTH, options.k ?? 0)).map(({ id, score }) => {
+      const { bm25, dense, dateMatch: date, exact } = candidates.get(id)!;
+      return { chunk: index.byId.get(id)!, fused: score, bm25, dense, dateMatch: date, exact };
+    });
   }
 }
 
