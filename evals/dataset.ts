@@ -39,24 +39,34 @@ export async function loadDataset(path: string): Promise<QaItem[]> {
   return parseDataset(text, path);
 }
 
+/**
+ * Each non-blank line of a JSONL text checked against `schema`, with its line number. Blank lines are
+ * skipped but still counted; `file` is only used in error messages.
+ */
+export function parseJsonLines<T>(text: string, file: string, schema: z.ZodType<T>): Array<{ value: T; lineNo: number; where: string }> {
+  const rows: Array<{ value: T; lineNo: number; where: string }> = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    const lineNo = index + 1;
+    if (line.trim() === "") return;
+    const where = `${file}, line ${lineNo}`;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      throw new DatasetError(`${where}: not valid JSON`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new DatasetError(`${where}: ${describeIssue(parsed.error.issues[0])}`);
+    rows.push({ value: parsed.data, lineNo, where });
+  });
+  return rows;
+}
+
 /** Parses JSONL text; `file` is only used in error messages. Blank lines are skipped but still counted. */
 export function parseDataset(text: string, file: string): QaItem[] {
   const items: QaItem[] = [];
   const firstLineOfId = new Map<string, number>();
-  const lines = text.split(/\r?\n/);
-  lines.forEach((line, index) => {
-    const lineNo = index + 1;
-    if (line.trim() === "") return;
-    const where = `${file}, line ${lineNo}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new DatasetError(`${where}: not valid JSON`);
-    }
-    const parsed = qaItemSchema.safeParse(value);
-    if (!parsed.success) throw new DatasetError(`${where}: ${describeIssue(parsed.error.issues[0])}`);
-    const item = parsed.data;
+  parseJsonLines(text, file, qaItemSchema).forEach(({ value: item, lineNo, where }) => {
     const earlier = firstLineOfId.get(item.id);
     if (earlier !== undefined) throw new DatasetError(`${where}: duplicate id "${item.id}" (first used on line ${earlier})`);
     firstLineOfId.set(item.id, lineNo);
