@@ -32,12 +32,12 @@ const item: QaItem = {
 };
 
 describe("runEval", () => {
-  it("warms up once, retrieves 20, and matches citations against full chunk text", async () => {
+  it("warms up once, asks, retrieves 20, and matches citations against full chunk text", async () => {
     const calls: string[] = [];
     const seen: string[] = [];
     const { records, summary } = await runEval(fakeTarget(calls), [item], { onRecord: (r) => seen.push(r.item.id) });
 
-    expect(calls).toEqual([`ask:${item.question}`, `retrieve:${item.question}:20`, `ask:${item.question}`]);
+    expect(calls).toEqual([`ask:${item.question}`, `ask:${item.question}`, `retrieve:${item.question}:20`]);
     expect(seen).toEqual(["alaska"]);
     expect(records[0]!.citedTexts).toEqual([chunks.get("c1")]);
     expect(summary.retrieval).toEqual({ recallAt1: 0, recallAt5: 1, mrr: 0.5 });

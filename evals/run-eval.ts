@@ -42,10 +42,11 @@ export async function runEval(chronicle: EvalTarget, items: QaItem[], options: R
 
   const records: EvalRecord[] = [];
   for (const [index, item] of items.entries()) {
-    const hits = await chronicle.retrieve(item.question, { k: RETRIEVE_K });
+    // Asked first, so its latency includes embedding the question; retrieval then reuses that embedding.
     const started = performance.now();
     const result = await chronicle.ask(item.question);
     const latencyMs = performance.now() - started;
+    const hits = await chronicle.retrieve(item.question, { k: RETRIEVE_K });
     const record: EvalRecord = {
       item,
       retrievedTexts: hits.slice(0, RETRIEVE_K).map((hit) => hit.chunk.text),

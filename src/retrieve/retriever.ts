@@ -1,11 +1,12 @@
 import type { Chunk, DateRange } from "../index/chunk.js";
-import { embedMany, type Embedder } from "../index/embedder.js";
+import type { Embedder } from "../index/embedder.js";
 import type { LoadedIndex } from "../index/index-files.js";
 import { overlaps } from "../dates/index.js";
 import type { CorpusContext } from "./corpus-context.js";
 import { analyzeQuestion, type QuestionAnalysis } from "./question.js";
 import { DEFAULT_WEIGHTS, fuse, type Candidate, type FusionWeights } from "./fuse.js";
 import { passesFilters, type Filters } from "./filters.js";
+import { createQueryVectors } from "./query-vectors.js";
 import { rerank, RERANK_DEPTH, type FusedCandidate } from "./rerank.js";
 import type { LogisticModel } from "../model/logistic.js";
 
@@ -53,6 +54,7 @@ const CANDIDATES = 100;
 export function createRetriever(index: LoadedIndex, embedder: Embedder, context: CorpusContext, reranker?: LogisticModel, weights: FusionWeights = DEFAULT_WEIGHTS): Retriever {
   const dated = context.timeline;
   const { year, coverage } = context;
+  const queryVectors = createQueryVectors(embedder);
   const analyze = (question: string) => analyzeQuestion(question, { year, spelling: context.spelling, synonyms: context.profile.synonyms, eventDate: context.eventDate });
 
   return {
@@ -95,7 +97,7 @@ export function createRetriever(index: LoadedIndex, embedder: Embedder, context:
       }
     }
     if (mode !== "bm25") {
-      const [vector] = await embedMany(embedder, [analysis.query], { signal: options.signal });
+      const vector = await queryVectors.vector(analysis.query, options.signal);
       for (const hit of await index.hnsw.search(vector, CANDIDATES)) {
         const chunk = admit(hit.id);
         if (chunk) candidate(chunk).dense = hit.score;
