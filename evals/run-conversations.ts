@@ -17,10 +17,9 @@ export interface StandaloneScore {
  * answers Chronicle gave, with their citations), the rewrite of the last turn, then its answer. Every
  * turn is scored like a single question, judged by what it means in context.
  */
-export async function runConversations(chronicle: Chronicle, conversations: Conversation[]): Promise<{ records: EvalRecord[]; summary: Summary; standalone: StandaloneScore; rewrites: Array<{ id: string; question: string; rewritten: string }> }> {
+export async function runConversations(chronicle: Chronicle, conversations: Conversation[]): Promise<{ records: EvalRecord[]; summary: Summary; standalone: StandaloneScore }> {
   const condense = createOfflineCondenser({ year: chronicle.retriever.year });
   const records: EvalRecord[] = [];
-  const rewrites: Array<{ id: string; question: string; rewritten: string }> = [];
   const standalone: StandaloneScore = { n: 0, unchanged: 0, changed: [] };
   for (const conversation of conversations) {
     const history: ChatMessage[] = [];
@@ -28,7 +27,6 @@ export async function runConversations(chronicle: Chronicle, conversations: Conv
       history.push({ role: "user", content: turn.question });
       const rewritten = await condense(history);
       const id = `${conversation.id}#${index + 1}`;
-      rewrites.push({ id, question: turn.question, rewritten });
       if (index > 0 && turn.standalone) {
         standalone.n++;
         if (rewritten === turn.question) standalone.unchanged++;
@@ -49,5 +47,5 @@ export async function runConversations(chronicle: Chronicle, conversations: Conv
       history.push({ role: "assistant", content: result.answer, citations: result.citations });
     }
   }
-  return { records, summary: summarize(records), standalone, rewrites };
+  return { records, summary: summarize(records), standalone };
 }

@@ -106,7 +106,7 @@ export function assess(input: AnswerInput, context: CorpusContext, models: Answe
   if (early) return refusedEarly(early);
 
   const question = questionFeatures(analysis, sources, context);
-  const candidates = sentenceCandidates(analysis, sources, context).map((candidate) => ({ ...candidate, score: logOdds(models.ranker, candidate.features) }));
+  const candidates = sentenceCandidates(analysis, sources, context, question).map((candidate) => ({ ...candidate, score: logOdds(models.ranker, candidate.features) }));
   const top = Math.max(...candidates.map((c) => c.score));
   const total = candidates.reduce((sum, c) => sum + Math.exp(c.score - top), 0);
   const ranked: RankedCandidate[] = candidates.map((c) => ({ ...c, probability: Math.exp(c.score - top) / total })).sort((a, b) => b.score - a.score);

@@ -54,9 +54,8 @@ export function questionFeatures(analysis: QuestionAnalysis, sources: Retrieved[
 }
 
 /** Every sentence of the top `depth` sources, measured as an answer to the question. */
-export function sentenceCandidates(analysis: QuestionAnalysis, sources: Retrieved[], context: CorpusContext, depth = 5): SentenceCandidate[] {
+export function sentenceCandidates(analysis: QuestionAnalysis, sources: Retrieved[], context: CorpusContext, question: QuestionFeatures, depth = 5): SentenceCandidate[] {
   const { weights, year } = context;
-  const question = questionFeatures(analysis, sources, context);
   const wanted = [...new Set(analysis.terms)];
   const idfs = wanted.map((term) => weights.idf(term));
   const total = idfs.reduce((a, b) => a + b, 0);
