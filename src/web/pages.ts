@@ -40,25 +40,25 @@ export function chroniclePage(): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Chronicle · China–Russia relations in 2024</title>
+<title>Chronicle</title>
 <style>${PAGE_STYLES}</style>
 <script src="/page.js" defer></script>
 </head>
 <body>
 <header class="top">
 <h1>Chronicle</h1>
-<p>China–Russia relations in 2024: ask a question, or read the chronology. Every answer cites its sources.</p>
+<p>Ask a question about the documents, or read their timeline. Every answer cites its sources.</p>
 </header>
 <main class="layout">
 <section class="chat" aria-label="Ask Chronicle">
-<chronicle-chat mode="inline" heading="Ask about China–Russia relations in 2024" placeholder="Ask about an event, a meeting or a date…"></chronicle-chat>
+<chronicle-chat mode="inline" heading="Ask about the documents" placeholder="Ask about an event, a name or a date…"></chronicle-chat>
 </section>
 <section class="timeline" aria-labelledby="tl-title">
 <div class="tl-head">
-<h2 id="tl-title">Chronology of 2024</h2>
+<h2 id="tl-title">Timeline</h2>
 <div class="filters">
 <label>Month<select id="tl-month"><option value="">All months</option></select></label>
-<label>Filter entries<input id="tl-q" type="search" placeholder="e.g. Xi, exercise, BRICS" autocomplete="off"></label>
+<label>Filter entries<input id="tl-q" type="search" placeholder="e.g. a name or a word" autocomplete="off"></label>
 </div>
 <p id="tl-status" class="status" role="status">Loading the chronology…</p>
 </div>
@@ -100,16 +100,16 @@ export function demoPage(): string {
 <header><h1>The Steppe Review</h1><nav>Home · Analysis · Archive · About</nav></header>
 <main>
 <section>
-<h2>Eurasia in 2024</h2>
+<h2>Our reading room</h2>
 <p>This is a sample host page, as a site owner would have it, with its own loud stylesheet. The Chronicle widget is
 embedded with one line and lives in its own shadow root, so none of these styles reach it and none of its styles leak out.
 Open it from the button in the corner.</p>
-<p>Embed code: <code>&lt;script src="/widget.js" data-title="Ask about China-Russia 2024" async&gt;&lt;/script&gt;</code></p>
+<p>Embed code: <code>&lt;script src="/widget.js" data-title="Ask our documents" async&gt;&lt;/script&gt;</code></p>
 <button type="button">A host page button</button>
 </section>
 </main>
 <footer>© The Steppe Review</footer>
-<script src="/widget.js" data-title="Ask about China-Russia 2024" async></script>
+<script src="/widget.js" data-title="Ask our documents" async></script>
 </body>
 </html>
 `;

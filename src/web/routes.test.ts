@@ -75,6 +75,6 @@ describe("createWebRoutes", () => {
     expect(html).toContain('<chronicle-chat mode="inline"');
     expect(html).toContain('<script src="/page.js" defer></script>');
     const demo = await (await app.request("/demo")).text();
-    expect(demo).toContain('<script src="/widget.js" data-title="Ask about China-Russia 2024" async></script>');
+    expect(demo).toContain('<script src="/widget.js" data-title="Ask our documents" async></script>');
   });
 });

@@ -151,7 +151,7 @@ export class ChronicleChat extends HTMLElement {
     this.tip = h("div", { class: "tip", id: "cc-tip", role: "tooltip", hidden: true });
     this.log = h("div", { class: "log", role: "log", "aria-live": "polite", "aria-label": "Conversation" });
     this.empty = h("div", { class: "empty" },
-      h("p", null, "Ask about China–Russia relations in 2024. Answers cite the chronology and the article they come from."),
+      h("p", null, "Ask about the documents. Every answer cites the passages it comes from."),
       ...SUGGESTED_QUESTIONS.map((question) => h("button", { class: "sug", type: "button", onclick: () => this.ask(question) }, question)),
     );
     this.scroller = h("div", { class: "scroll", onscroll: () => this.hideTip() }, this.empty, this.log);
