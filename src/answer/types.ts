@@ -13,6 +13,8 @@ export interface Citation {
   /** The date as the document writes it. */
   dateLabel?: string;
   section?: string;
+  /** The page of a paged document (a PDF), from 1. */
+  page?: number;
   /** The words quoted from the chunk; checked to occur in it verbatim. */
   text: string;
 }

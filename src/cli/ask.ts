@@ -1,9 +1,9 @@
 import { openChronicle, type AskResult } from "../chronicle.js";
 import { createLogger } from "../logger.js";
+import { questionTooLong } from "../text/question-length.js";
 import { runCli } from "./cli-error.js";
 
 const USAGE = 'usage: npm run ask -- [--json] "your question"';
-const MAX_QUESTION = 2000;
 
 runCli(async () => {
   const args = process.argv.slice(2);
@@ -12,7 +12,8 @@ runCli(async () => {
   if (unknown) throw new Error(`unknown option ${unknown}. ${USAGE}`);
   const question = args.filter((arg) => !arg.startsWith("--")).join(" ").trim();
   if (!question) throw new Error(`no question given. ${USAGE}`);
-  if (question.length > MAX_QUESTION) throw new Error(`the question has ${question.length} characters; the limit is ${MAX_QUESTION}`);
+  const tooLong = questionTooLong(question, "the question");
+  if (tooLong) throw new Error(tooLong);
 
   // One question does not repay starting embedding threads.
   const chronicle = await openChronicle({ logger: createLogger("warn"), config: { EMBED_WORKERS: 0 } });
@@ -28,7 +29,7 @@ function format(result: AskResult): string {
     const chunk = result.sources.find((source) => source.id === citation.id);
     const where = citation.dateLabel ?? citation.section ?? "article";
     const text = (chunk?.text ?? citation.text).replace(/\s+/g, " ");
-    lines.push(`[${citation.n}] ${where} · ${citation.doc}: ${text.length > 120 ? `${text.slice(0, 119)}…` : text}`);
+    lines.push(`[${citation.n}] ${where} · ${citation.doc}${citation.page ? `, p. ${citation.page}` : ""}: ${text.length > 120 ? `${text.slice(0, 119)}…` : text}`);
   }
   return `${lines.join("\n").trimEnd()}\n`;
 }

@@ -3,7 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ChronicleError, InvalidInputError } from "../errors.js";
 import type { Logger } from "../logger.js";
-import { HttpError } from "./http-error.js";
+import { HttpError, RequestAbortedError } from "./http-error.js";
 
 /** The body of every error response: a stable code for programs, a message for people. */
 export interface ErrorBody {
@@ -32,16 +32,43 @@ function defaultMessage(status: number): string {
   return CODE_BY_STATUS[status]?.replace(/_/g, " ") ?? "request failed";
 }
 
-/** The one place a failed request becomes JSON: known errors keep their status, others are a bare 500 with the stack logged. */
+/**
+ * The one place a failed request becomes JSON: known errors keep their status, others are a bare 500.
+ * Only those others are logged at error level with their stack: a request the server refused on purpose
+ * (4xx at info; 5xx such as the 503 while the index loads at warn) has no stack worth reading, and a
+ * request its client abandoned is logged as aborted, at warn.
+ */
 export function createErrorHandler(logger: Logger): ErrorHandler {
   return (error, c) => {
     const { status, code, message, headers } = describeError(error);
     const requestId = requestIdOf(c);
-    if (status >= 500) logger.error({ err: error, requestId, code }, "request failed");
-    else logger.debug({ requestId, code, message }, "request refused");
+    // HttpErrors and Hono's HTTPExceptions are answers the server chose; any other 500 is a fault.
+    const fault = status >= 500 && !(error instanceof HttpError || error instanceof HTTPException);
+    if (error instanceof RequestAbortedError || abandonedByClient(error, c)) logger.warn({ requestId, code: "request_aborted" }, "request aborted");
+    else if (fault) logger.error({ err: error, requestId, code }, "request failed");
+    else if (status >= 500) logger.warn({ requestId, code, message, ...causeOf(error) }, "request refused");
+    else logger.info({ requestId, code, message }, "request refused");
     for (const [name, value] of Object.entries(headers)) c.header(name, value);
     return c.json<ErrorBody>({ error: { code, message } }, status);
   };
+}
+
+/**
+ * Whether a failure only followed from the client going away: reading the rest of its body fails with
+ * ECONNRESET, and work given the request's signal stops with an AbortError. The signal says the client
+ * is gone; the error's kind says that is why it failed.
+ */
+function abandonedByClient(error: unknown, c: Context): boolean {
+  if (!c.req.raw.signal.aborted) return false;
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+  return code === "ECONNRESET" || name === "AbortError" || error === c.req.raw.signal.reason;
+}
+
+/** The message of what led to a deliberate 5xx, if anything did; its stack was logged where it happened. */
+function causeOf(error: unknown): { cause?: string } {
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause === undefined) return {};
+  return { cause: cause instanceof Error ? cause.message : String(cause) };
 }
 
 /** 404 as JSON, naming the path that has no route. */

@@ -22,3 +22,14 @@ export function unavailable(code: string, message: string, cause?: unknown): Htt
 export function notFound(what: string, hint?: string): HttpError {
   return new HttpError(404, "not_found", `${what} not found${hint ? `: ${hint}` : ""}`);
 }
+
+/**
+ * The request ended before it was whole: its body was cut off (the client went away mid-body, or sent
+ * chunked encoding that does not parse). No client is left to read the answer, so the error handler logs
+ * it as an aborted request, not as a failure of the server.
+ */
+export class RequestAbortedError extends HttpError {
+  constructor(cause: unknown) {
+    super(400, "request_aborted", "the request body was cut off before its end", { cause });
+  }
+}

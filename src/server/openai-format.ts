@@ -8,7 +8,7 @@ const QUOTE_CHARS = 100;
 /** "\n\nSources:\n[1] July 24, 2024 — doc.txt: <first 100 chars>", or "" for an answer without citations. */
 export function sourcesBlock(citations: readonly Citation[]): string {
   if (!citations.length) return "";
-  const lines = citations.map((c) => `[${c.n}] ${c.dateLabel ?? c.section ?? c.kind} — ${c.doc}: ${c.text.slice(0, QUOTE_CHARS)}`);
+  const lines = citations.map((c) => `[${c.n}] ${c.dateLabel ?? c.section ?? c.kind} — ${c.doc}${c.page ? `, p. ${c.page}` : ""}: ${c.text.slice(0, QUOTE_CHARS)}`);
   return `\n\nSources:\n${lines.join("\n")}`;
 }
 
@@ -27,33 +27,61 @@ function tokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
 
+/** OpenAI's token counts for a request: estimated, as Chronicle runs no tokenizer. */
+export interface Usage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+}
+
+/** The usage of a completion that read `promptText` and wrote `completionText`. */
+export function usageOf(promptText: string, completionText: string): Usage {
+  const prompt = tokens(promptText);
+  const completion = tokens(completionText);
+  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+}
+
 /** The passages an answer's [n] markers cite: its citations, or with a refusal the closest passages shown. */
 export function shownSources(result: Pick<AskResult, "citations" | "refused" | "related">): Citation[] {
   return result.refused ? result.related ?? [] : result.citations;
 }
 
+/** What a completion says: the answer, then its Sources block. */
+export function answerText(result: AskResult): string {
+  return result.answer + sourcesBlock(shownSources(result));
+}
+
+/** A reply as a completion carries it: the answer id its completion id is made of, its text and what it cites. */
+export interface CompletionReply {
+  answerId: string;
+  content: string;
+  citations: Citation[];
+}
+
 /** A whole chat.completion for a non-streamed request. */
-export function toCompletion(result: AskResult, model: string, created: number, promptText: string) {
-  const content = result.answer + sourcesBlock(shownSources(result));
+export function toCompletion(reply: CompletionReply, model: string, created: number, promptText: string) {
   return {
-    id: completionId(result.id),
+    id: completionId(reply.answerId),
     object: "chat.completion" as const,
     created,
     model,
-    choices: [{ index: 0, message: { role: "assistant" as const, content, refusal: null }, logprobs: null, finish_reason: "stop" as const }],
-    usage: { prompt_tokens: tokens(promptText), completion_tokens: tokens(content), total_tokens: tokens(promptText) + tokens(content) },
-    citations: shownSources(result),
+    choices: [{ index: 0, message: { role: "assistant" as const, content: reply.content, refusal: null }, logprobs: null, finish_reason: "stop" as const }],
+    usage: usageOf(promptText, reply.content),
+    citations: reply.citations,
   };
 }
 
-/** One chat.completion.chunk of a streamed answer. */
+/**
+ * One chat.completion.chunk of a streamed answer. With `usage: null` in `extra` (the client asked for
+ * usage), the chunk says so as OpenAI's do, the usage itself coming in a last chunk of its own.
+ */
 export function toChunk(
   id: string,
   model: string,
   created: number,
   delta: { role?: "assistant"; content?: string },
   finish: "stop" | null = null,
-  extra: { citations?: Citation[] } = {},
+  extra: { citations?: Citation[]; usage?: null } = {},
 ) {
   return {
     id,
@@ -63,4 +91,9 @@ export function toChunk(
     choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
     ...extra,
   };
+}
+
+/** The chunk a stream ends with when the client set stream_options.include_usage: no choices, the usage. */
+export function toUsageChunk(id: string, model: string, created: number, usage: Usage) {
+  return { id, object: "chat.completion.chunk" as const, created, model, choices: [], usage };
 }

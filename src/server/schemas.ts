@@ -1,13 +1,21 @@
 import { z } from "zod";
 import { validDate } from "../dates/index.js";
+import { characterCount, QUESTION_MAX_CHARS, questionTooLong } from "../text/question-length.js";
+import { isFrontEndTask } from "./front-end-tasks.js";
+import { isConversationTurn } from "./openai-conversation.js";
 
-/** Limits on what a caller may send; each error message states the limit beside the value. */
+/**
+ * Limits on what a caller may send; each error message states the limit beside the value. Lengths are in
+ * characters as `characterCount` counts them (code points), on every route.
+ */
 export const LIMITS = {
-  questionChars: 2_000,
+  questionChars: QUESTION_MAX_CHARS,
   messages: 50,
   conversationChars: 20_000,
   commentChars: 2_000,
   bodyBytes: 64 * 1024,
+  /** Chat front ends send whole histories and long system prompts to /v1, which trims them itself. */
+  openAIBodyBytes: 512 * 1024,
 } as const;
 
 const isoDate = z.string().refine((value) => {
@@ -31,7 +39,10 @@ const question = z
   .string({ error: (issue) => (issue.input === undefined ? "question is required" : "question must be a string") })
   .trim()
   .min(1, "question is empty")
-  .max(LIMITS.questionChars, { error: (issue) => `question is ${String((issue.input as string).length)} characters; the limit is ${LIMITS.questionChars}` });
+  .superRefine((value, ctx) => {
+    const tooLong = questionTooLong(value);
+    if (tooLong) ctx.addIssue({ code: "custom", message: tooLong });
+  });
 
 /** POST /api/ask */
 export const AskBody = z.object({ question, filters: FiltersSchema.optional() });
@@ -49,21 +60,32 @@ const CitationSchema = z.object({
 
 const content = z.string({ error: "content must be a string" });
 
-/** A conversation's shared limits: message count, total length, and a last turn from the user that fits as a question. */
+/** /api/chat's limits: the conversation's total length, and a last turn from the user that fits as a question. */
 function checkConversation(messages: Array<{ role: string; content: string }>, ctx: z.RefinementCtx): void {
-  const total = messages.reduce((sum, m) => sum + m.content.length, 0);
+  const total = messages.reduce((sum, m) => sum + characterCount(m.content), 0);
   if (total > LIMITS.conversationChars) {
     ctx.addIssue({ code: "custom", path: ["messages"], message: `messages are ${total} characters in all; the limit is ${LIMITS.conversationChars}` });
   }
-  const talk = messages.filter((m) => m.role === "user" || m.role === "assistant");
-  const last = talk.at(-1);
+  checkLastQuestion(messages, messages.length - 1, ctx);
+}
+
+/**
+ * The question is the last message, and it must come from the user, say something and fit the question
+ * limit. `at` is its index (-1 for none), for the error's path.
+ */
+function checkLastQuestion(messages: Array<{ role: string; content: string }>, at: number, ctx: z.RefinementCtx, options: { unlimited?: boolean } = {}): void {
+  const last = messages[at];
   if (!last || last.role !== "user") {
     ctx.addIssue({ code: "custom", path: ["messages"], message: "the last message must be from the user" });
-  } else if (!last.content.trim()) {
-    ctx.addIssue({ code: "custom", path: ["messages", messages.length - 1, "content"], message: "the last question is empty" });
-  } else if (last.content.length > LIMITS.questionChars) {
-    ctx.addIssue({ code: "custom", path: ["messages", messages.length - 1, "content"], message: `the last question is ${last.content.length} characters; the limit is ${LIMITS.questionChars}` });
+    return;
   }
+  const path = ["messages", at, "content"];
+  if (!last.content.trim()) {
+    ctx.addIssue({ code: "custom", path, message: "the last question is empty" });
+    return;
+  }
+  const tooLong = options.unlimited ? undefined : questionTooLong(last.content, "the last question");
+  if (tooLong) ctx.addIssue({ code: "custom", path, message: tooLong });
 }
 
 const messageList = <T extends z.ZodType>(message: T) =>
@@ -82,25 +104,38 @@ export const ChatBody = z.object({
   filters: FiltersSchema.optional(),
 }).superRefine((body, ctx) => checkConversation(body.messages, ctx));
 
-// OpenAI clients may send content as text parts; only text is read.
+// OpenAI clients may send content as text parts; only text is read. An assistant turn that called tools
+// may have null or no content.
 const openAiContent = z.union([
   z.string(),
   z.null(),
   z.array(z.looseObject({ type: z.string(), text: z.string().optional() })),
-]).transform((value) => (Array.isArray(value) ? value.map((part) => (part.type === "text" ? part.text ?? "" : "")).join("") : value ?? ""));
+]).optional().transform((value) => (Array.isArray(value) ? value.map((part) => (part.type === "text" ? part.text ?? "" : "")).join("") : value ?? ""));
 
-/** POST /v1/chat/completions: the fields Chronicle reads; the rest of the OpenAI request is accepted and ignored. */
+/**
+ * POST /v1/chat/completions: the fields Chronicle reads; the rest of the OpenAI request is accepted and
+ * ignored. Front ends send whole chats with their instructions and tool traffic, so only the question (the
+ * last user message) is held to a limit; the history is trimmed when read (see openai-conversation.ts),
+ * and the body limit bounds the rest.
+ */
 export const OpenAIChatBody = z.looseObject({
   model: z.string().max(200).optional(),
-  messages: messageList(z.looseObject({
-    role: z.enum(["system", "developer", "user", "assistant"], {
-      error: (issue) => `role must be "system", "developer", "user" or "assistant", got ${JSON.stringify(issue.input)}`,
+  messages: z.array(z.looseObject({
+    role: z.enum(["system", "developer", "user", "assistant", "tool", "function"], {
+      error: (issue) => `role must be "system", "developer", "user", "assistant", "tool" or "function", got ${JSON.stringify(issue.input)}`,
     }),
     content: openAiContent,
-  })),
+  })).min(1, "messages is empty"),
   stream: z.boolean().nullish(),
+  stream_options: z.looseObject({ include_usage: z.boolean().nullish() }).nullish(),
+  n: z.literal(1, { error: (issue) => `n is ${JSON.stringify(issue.input)}; Chronicle gives one answer per request, so n must be 1` }).nullish(),
   filters: FiltersSchema.optional(),
-}).superRefine((body, ctx) => checkConversation(body.messages, ctx));
+}).superRefine((body, ctx) => {
+  const at = body.messages.findLastIndex(isConversationTurn);
+  const question = body.messages[at];
+  // A front end's housekeeping prompt quotes the whole chat: it is no question, and is not held to a question's limit.
+  checkLastQuestion(body.messages, at, ctx, { unlimited: question !== undefined && isFrontEndTask(question.content) });
+});
 
 /** POST /api/feedback */
 export const FeedbackBody = z.object({

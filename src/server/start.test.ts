@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import { connect } from "node:net";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import type { AskResult, Chronicle } from "../chronicle.js";
@@ -39,6 +40,27 @@ describe("startServer", () => {
       const loaded = await server.ready;
       expect(loaded.chunks.length).toBeGreaterThan(0);
       expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("answers a request that cannot be parsed with a JSON 400, not an empty one", async () => {
+    const server = await startServer({ ...base, chronicle });
+    const { port } = new URL(server.url);
+    const raw = (request: string) => new Promise<string>((resolve, reject) => {
+      let reply = "";
+      const socket = connect(Number(port), "127.0.0.1", () => socket.write(request));
+      socket.on("data", (data) => (reply += data));
+      socket.on("end", () => resolve(reply));
+      socket.on("error", reject);
+    });
+    try {
+      for (const request of ["GET /\u0001bad HTTP/1.1\r\nHost: x\r\n\r\n", "NOT-HTTP\r\n\r\n"]) {
+        const reply = await raw(request);
+        expect(reply).toMatch(/^HTTP\/1\.1 400/);
+        expect(JSON.parse(reply.slice(reply.indexOf("\r\n\r\n") + 4))).toMatchObject({ error: { code: "invalid_request" } });
+      }
     } finally {
       await server.close();
     }

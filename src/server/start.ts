@@ -1,18 +1,20 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { serve } from "@hono/node-server";
+import { createServer } from "node:http";
+import { getRequestListener, RequestError } from "@hono/node-server";
 import type { Hono } from "hono";
-import { openChronicle, type Chronicle } from "../chronicle.js";
+import type { Chronicle } from "../chronicle.js";
 import { loadConfig, type Config } from "../config.js";
 import { createLogger, type Logger } from "../logger.js";
 import { createApp, type AppOptions } from "./app.js";
 import type { AppEnv } from "./app-env.js";
 import { trackChronicle, type ChronicleState } from "./chronicle-state.js";
 import { openFeedbackStore } from "./feedback-store.js";
+import { createLiveIndex } from "./live-index.js";
 
 /** Options of `startServer`: where to listen, plus anything `createApp` takes. */
-export interface StartOptions extends Partial<Omit<AppOptions, "chronicle" | "config" | "logger">> {
+export interface StartOptions extends Partial<Omit<AppOptions, "chronicle" | "config" | "logger" | "reindexer">> {
   /** Port to listen on; 0 picks a free one. Defaults to PORT. */
   port?: number;
   /** Address to listen on. Defaults to HOST. */
@@ -20,8 +22,13 @@ export interface StartOptions extends Partial<Omit<AppOptions, "chronicle" | "co
   /** Settings over the environment's. */
   config?: Partial<Config>;
   logger?: Logger;
-  /** An already opened (or opening) chronicle; by default one is opened after the server listens, and closed with it. */
+  /**
+   * An already opened (or opening) chronicle, served as it is. By default the server opens its own after
+   * it listens, re-indexes it on POST /api/admin/reindex (and with WATCH on changes), and closes it with itself.
+   */
   chronicle?: Chronicle | Promise<Chronicle>;
+  /** Quiet time after a change in a watched corpus folder before re-indexing. */
+  watchDebounceMs?: number;
   /** How long close() lets in-flight requests run before cutting their connections. */
   shutdownTimeoutMs?: number;
 }
@@ -48,16 +55,17 @@ const IDLE_GRACE_MS = 1_000;
  * large corpus is ingested. Used by main.ts and by tests (port 0 on 127.0.0.1).
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const { port, host, config: overrides, logger: givenLogger, chronicle: givenChronicle, shutdownTimeoutMs = DEFAULT_SHUTDOWN_MS, ...appOptions } = options;
+  const { port, host, config: overrides, logger: givenLogger, chronicle: givenChronicle, shutdownTimeoutMs = DEFAULT_SHUTDOWN_MS, watchDebounceMs, ...appOptions } = options;
   const config: Config = { ...loadConfig(), ...overrides };
   if (port !== undefined) config.PORT = port;
   if (host !== undefined) config.HOST = host;
   const logger = givenLogger ?? createLogger(config.LOG_LEVEL);
   const feedback = appOptions.feedback ?? openFeedbackStore({ path: join(config.DATA_DIR, "feedback.sqlite"), logger });
 
-  let load!: (chronicle: Chronicle | Promise<Chronicle>) => void;
-  const state = trackChronicle(new Promise<Chronicle>((resolve) => (load = resolve)));
-  const app = createApp({ ...appOptions, chronicle: state, config, logger, feedback });
+  // A server that opens its own index can re-index it; one given a chronicle serves that as it is.
+  const live = givenChronicle ? undefined : createLiveIndex({ config, logger, debounceMs: watchDebounceMs });
+  const state = live?.state ?? trackChronicle(givenChronicle!);
+  const app = createApp({ ...appOptions, chronicle: state, config, logger, feedback, ...(live ? { reindexer: live } : {}) });
 
   const server = await listen(app, config.HOST, config.PORT).catch((error: unknown) => {
     if (!appOptions.feedback) feedback.close();
@@ -66,8 +74,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const { port: bound } = server.address() as AddressInfo;
   const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${bound}`;
 
-  const owned = !givenChronicle;
-  load(givenChronicle ?? openChronicle({ config, logger }));
+  // Opened only once the server listens, so /healthz answers and /readyz says "loading" meanwhile.
+  live?.start();
   state.ready.then(
     (chronicle) => {
       const { ingest } = chronicle;
@@ -86,18 +94,32 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const close = () => (closing ??= (async () => {
     await stopListening(server, shutdownTimeoutMs);
     if (!appOptions.feedback) feedback.close();
-    if (owned) {
-      const chronicle = await state.ready.catch(() => undefined);
-      await chronicle?.close();
-    }
+    await live?.close();
   })());
 
   return { url, app, server, state, ready: state.ready, close };
 }
 
+// What a request that never reaches the app gets: the same JSON error body as every other failure.
+const UNREADABLE = JSON.stringify({ error: { code: "invalid_request", message: "the request cannot be parsed as HTTP" } });
+
 function listen(app: Hono<AppEnv>, hostname: string, port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname, port }) as Server;
+    // A request the adapter cannot turn into a Request (a bad Host header, a backslash in the path) fails
+    // before Hono sees it; it still gets a JSON 400.
+    const listener = getRequestListener(app.fetch, {
+      hostname,
+      errorHandler: (error) => error instanceof RequestError
+        ? Response.json({ error: { code: "invalid_request", message: `the request cannot be read: ${error.message}` } }, { status: 400 })
+        : Response.json({ error: { code: "internal", message: "internal error" } }, { status: 500 }),
+    });
+    const server = createServer(listener);
+    // Bytes Node's own parser rejects never become a request at all: answer them in JSON too, then close.
+    server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+      if (error.code === "ECONNRESET" || !socket.writable) return socket.destroy();
+      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(UNREADABLE)}\r\nConnection: close\r\n\r\n${UNREADABLE}`);
+    });
+    server.listen(port, hostname);
     server.once("error", reject);
     server.once("listening", () => {
       server.off("error", reject);

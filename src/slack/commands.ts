@@ -1,5 +1,6 @@
 import type { Handler } from "hono";
 import type { Logger } from "../logger.js";
+import { questionTooLong } from "../text/question-length.js";
 import type { BackgroundTasks } from "./background.js";
 import type { ConversationAnswerer } from "./conversation.js";
 import { escapeMrkdwn, plainTextFromSlack } from "./mrkdwn.js";
@@ -43,6 +44,12 @@ export function createCommandsHandler(options: CommandsHandlerOptions): Handler<
     const text = platform === "slack" ? plainTextFromSlack(raw) : raw.trim();
     const say = (message: string): CommandResponse => ({ response_type: "ephemeral", text: platform === "slack" ? escapeMrkdwn(message) : message });
     if (!text || text.toLowerCase() === "help") return c.json(say(usage(command)));
+    // Refused here, to the asker alone: answered, the whole text would be echoed to the channel.
+    const tooLong = questionTooLong(text, "Your question");
+    if (tooLong) {
+      logger.info({ command, platform, reason: tooLong }, "Slack command refused");
+      return c.json(say(`${tooLong}. Ask a shorter question: ${command} <question>`));
+    }
 
     let responseUrl: string;
     try {

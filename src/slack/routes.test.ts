@@ -338,6 +338,20 @@ describe("POST /slack/commands", () => {
     expect(fake.attempts).toHaveLength(0);
   });
 
+  it("refuses a question over the limit to the asker alone, counting characters as the API does", async () => {
+    const app = slackApp();
+    const res = await app.request(commandRequest({ text: "x".repeat(3000), response_url: fake.responseUrl() }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      response_type: "ephemeral",
+      text: "Your question is 3000 characters; the limit is 2000. Ask a shorter question: /chronicle &lt;question&gt;",
+    });
+    const emoji = await app.request(commandRequest({ text: "😀".repeat(2001), response_url: fake.responseUrl() }));
+    expect((await emoji.json()).text).toMatch(/^Your question is 2001 characters; the limit is 2000\./);
+    await tasks.idle();
+    expect(fake.attempts).toHaveLength(0);
+  });
+
   it("posts a refusal as a refusal", async () => {
     const app = slackApp();
     await app.request(commandRequest({ text: "qwzx vbnmk plorf?", response_url: fake.responseUrl() }));

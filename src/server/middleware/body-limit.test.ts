@@ -1,3 +1,6 @@
+import { once } from "node:events";
+import { connect, type AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
 import { describe, expect, it } from "vitest";
 import { silentLogger } from "../../logger.js";
 import { fakeChronicle, guardedApp, postJson, testConfig } from "../../../test-support/server-test-kit.js";
@@ -21,6 +24,37 @@ describe("limitBody", () => {
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual(TOO_LARGE);
   });
+
+  it("answers 413 to a declared length over the limit before reading a byte of the body", async () => {
+    let pulls = 0;
+    // A body that would never arrive: reading it at all would hang the request.
+    const body = new ReadableStream<Uint8Array>({ pull: () => void pulls++ }, { highWaterMark: 0 });
+    const res = await app.request(new Request("http://localhost/x", { method: "POST", body, headers: { "content-length": "4096" }, duplex: "half" } as RequestInit));
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual(TOO_LARGE);
+    expect(pulls).toBe(0);
+  }, 2000);
+
+  it("answers a real client that has sent only its headers, declaring 10 MB, with the 413 at once", async () => {
+    const feedback = openFeedbackStore({ path: ":memory:", logger: silentLogger });
+    const server = serve({ fetch: createApp({ chronicle: fakeChronicle(), config: testConfig(), logger: silentLogger, feedback }).fetch, port: 0, hostname: "127.0.0.1" });
+    await once(server, "listening");
+    const socket = connect((server.address() as AddressInfo).port, "127.0.0.1");
+    socket.write("POST /api/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\n\r\n");
+    let received = "";
+    await new Promise<void>((resolve) => {
+      socket.on("data", (data) => {
+        received += data;
+        if (received.endsWith("}}")) resolve();
+      });
+      socket.on("close", () => resolve());
+    });
+    socket.destroy();
+    server.close();
+    feedback.close();
+    expect(received).toMatch(/^HTTP\/1\.1 413 /);
+    expect(received).toContain('{"error":{"code":"payload_too_large"');
+  }, 2000);
 
   it("answers 413 for a streamed body that grows past the limit", async () => {
     const chunk = new TextEncoder().encode("y".repeat(600));

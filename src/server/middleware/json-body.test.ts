@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { silentLogger } from "../../logger.js";
 import { fakeChronicle, guardedApp, testConfig } from "../../../test-support/server-test-kit.js";
@@ -26,6 +27,17 @@ describe("jsonBody", () => {
     expect(await res.json()).toEqual({ error: { code: "unsupported_media_type", message } });
   });
 
+  it("answers 415 for a compressed body, naming its encoding", async () => {
+    for (const encoding of ["gzip", "br", "identity, gzip"]) {
+      const res = await post('{"a":1}', { "content-type": "application/json", "content-encoding": encoding });
+      expect(res.status).toBe(415);
+      expect(await res.json()).toEqual({
+        error: { code: "unsupported_media_type", message: `request bodies must not be compressed; send the JSON without Content-Encoding (got ${JSON.stringify(encoding)})` },
+      });
+    }
+    expect((await post('{"a":1}', { "content-type": "application/json", "content-encoding": "identity" })).status).toBe(200);
+  });
+
   it("answers 400 for malformed JSON", async () => {
     const res = await post('{"question": "When', { "content-type": "application/json" });
     expect(res.status).toBe(400);
@@ -38,6 +50,8 @@ describe("jsonBody", () => {
     for (const path of ["/api/ask", "/api/chat", "/api/feedback", "/v1/chat/completions"]) {
       expect((await app.request(path, { method: "POST", body: "question=hi", headers: { "content-type": "text/plain" } })).status).toBe(415);
       expect((await app.request(path, { method: "POST", body: "{", headers: { "content-type": "application/json" } })).status).toBe(400);
+      const gzipped = new Uint8Array(gzipSync('{"question":"When?"}'));
+      expect((await app.request(path, { method: "POST", body: gzipped, headers: { "content-type": "application/json", "content-encoding": "gzip" } })).status).toBe(415);
     }
     feedback.close();
   });

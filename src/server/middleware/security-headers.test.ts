@@ -21,7 +21,25 @@ describe("securityHeaders", () => {
       expect(csp).toContain("script-src 'self'");
       expect(csp).toContain("connect-src 'self'");
       expect(csp).not.toMatch(/script-src[^;]*'none'/);
+      const permissions = res.headers.get("permissions-policy")!;
+      for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"]) expect(permissions).toContain(`${feature}=()`);
+      // Plain HTTP: no HSTS.
+      expect(res.headers.has("strict-transport-security")).toBe(false);
     }
+    feedback.close();
+  });
+
+  it("sends Strict-Transport-Security only to requests that came over HTTPS", async () => {
+    const feedback = openFeedbackStore({ path: ":memory:", logger: silentLogger });
+    const app = createApp({ chronicle: fakeChronicle(), config: testConfig(), logger: silentLogger, feedback });
+    const hsts = async (url: string, headers: Record<string, string> = {}) => (await app.request(url, { headers })).headers.get("strict-transport-security");
+    expect(await hsts("/healthz", { "x-forwarded-proto": "https" })).toBe("max-age=15552000; includeSubDomains");
+    // A chain of proxies: the first value is the client's.
+    expect(await hsts("/nowhere", { "x-forwarded-proto": "https, http" })).toBe("max-age=15552000; includeSubDomains");
+    expect(await hsts("https://chronicle.example/healthz")).toBe("max-age=15552000; includeSubDomains");
+    expect(await hsts("/healthz", { "x-forwarded-proto": "http" })).toBeNull();
+    expect(await hsts("/healthz", { "x-forwarded-proto": "http, https" })).toBeNull();
+    expect(await hsts("/healthz")).toBeNull();
     feedback.close();
   });
 });

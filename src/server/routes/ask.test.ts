@@ -58,6 +58,14 @@ describe("POST /api/ask", () => {
     expect(json.error.message).toMatch(message);
   });
 
+  it("counts a question's length in characters, an emoji being one, and says so", async () => {
+    const tooLong = await postJson(app(), "/api/ask", { question: "😀".repeat(2001) });
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.json()).toEqual({ error: { code: "invalid_request", message: "question is 2001 characters; the limit is 2000" } });
+    // 1,999 emoji and a question mark: 4,000 UTF-16 units, 2,000 characters.
+    expect((await postJson(app(), "/api/ask", { question: `${"😀".repeat(1999)}?` })).status).toBe(200);
+  });
+
   it("answers 503 while the index is loading", async () => {
     const loading = createApp({ chronicle: new Promise<Chronicle>(() => {}), config: testConfig(), logger: silentLogger, feedback });
     const res = await postJson(loading, "/api/ask", { question: "When did Putin visit China?" });

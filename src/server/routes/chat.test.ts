@@ -96,6 +96,16 @@ describe("POST /api/chat", () => {
     expect(JSON.parse(events[0].data)).toEqual({ code: "internal", message: "internal error" });
   });
 
+  it("counts lengths in characters, an emoji being one, and says so", async () => {
+    const tooLong = await postJson(app(), "/api/chat", { messages: [{ role: "user", content: "😀".repeat(2001) }] });
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.json()).toEqual({ error: { code: "invalid_request", message: "messages.0.content: the last question is 2001 characters; the limit is 2000" } });
+    // 1,999 emoji and a question mark: 4,000 UTF-16 units, 2,000 characters.
+    expect((await postJson(app(), "/api/chat", { messages: [{ role: "user", content: `${"😀".repeat(1999)}?` }] })).status).toBe(200);
+    const history = [{ role: "assistant", content: "😀".repeat(10_000) }, { role: "user", content: "What else happened?" }];
+    expect((await postJson(app(), "/api/chat", { messages: history })).status).toBe(200);
+  });
+
   it.each([
     ["no messages", { messages: [] }, /messages is empty/],
     ["more than 50 messages", { messages: Array.from({ length: 51 }, (_, i) => ({ role: i % 2 ? "assistant" : "user", content: "hi" })) }, /51 messages; the limit is 50/],

@@ -3,10 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openChronicle, type Chronicle } from "../../chronicle.js";
 import { silentLogger } from "../../logger.js";
 import type { Citation } from "../../answer/index.js";
-import { postJson, scriptedChronicle, testConfig } from "../../../test-support/server-test-kit.js";
+import { createOfflineCondenser, type ChatMessage, type Condenser } from "../../chat/index.js";
+import { legacyFunctionChatRequest, libreChatRequest, longChat, openWebUIChatRequest, openWebUITaskRequest, openWebUIToolChatRequest } from "../../../test-support/chat-front-ends.js";
+import { fakeChronicle, parseSse, postJson, scriptedChronicle, testConfig } from "../../../test-support/server-test-kit.js";
 import { createAnswerCache } from "../answer-cache.js";
 import { createApp } from "../app.js";
 import { openFeedbackStore } from "../feedback-store.js";
+import { LIMITS } from "../schemas.js";
 import { startServer, type RunningServer } from "../start.js";
 
 let chronicle: Chronicle;
@@ -126,5 +129,192 @@ describe("OpenAI-compatible API, through the official client", () => {
     });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { choices: Array<{ message: { content: string } }> }).choices[0].message.content).toContain("Aug. 20-21, 2024");
+  });
+});
+
+/** A fake chronicle behind the real app, recording the questions it is asked and the turns the condenser reads. */
+function recordingApp() {
+  const asked: string[] = [];
+  const condensed: ChatMessage[][] = [];
+  const fake = fakeChronicle();
+  const recording: Chronicle = {
+    ...fake,
+    ask: (question, options) => (asked.push(question), fake.ask(question, options)),
+    askStream: (question, options) => (asked.push(question), fake.askStream(question, options)),
+  };
+  const offline = createOfflineCondenser({ year: 2024 });
+  const condenser: Condenser = (messages, options) => (condensed.push(messages), offline(messages, options));
+  const app = createApp({ chronicle: recording, condenser, config: testConfig(), logger: silentLogger, feedback });
+  return { asked, condensed, post: (body: unknown) => postJson(app, "/v1/chat/completions", body) };
+}
+
+type Completion = { choices: Array<{ message: { content: string }; finish_reason: string }>; usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number } };
+type Chunk = { id: string; choices: Array<{ delta: { content?: string }; finish_reason: string | null }>; usage?: Completion["usage"] | null };
+
+/** The chunks of an SSE completion, and whether it ended with [DONE]. */
+async function readStream(res: Response): Promise<{ chunks: Chunk[]; done: boolean }> {
+  const data = parseSse(await res.text()).map((event) => event.data);
+  const done = data.at(-1) === "[DONE]";
+  return { chunks: (done ? data.slice(0, -1) : data).map((line) => JSON.parse(line) as Chunk), done };
+}
+
+const streamedText = (chunks: Chunk[]) => chunks.flatMap((chunk) => chunk.choices).map((choice) => choice.delta.content ?? "").join("");
+
+describe("usage", () => {
+  it("ends a stream with OpenAI's usage chunk before [DONE] when stream_options.include_usage is set", async () => {
+    const { post } = recordingApp();
+    const res = await post({ stream: true, stream_options: { include_usage: true }, messages: [{ role: "user", content: "When did Putin visit China?" }] });
+    const { chunks, done } = await readStream(res);
+    expect(done).toBe(true);
+    const last = chunks.at(-1)!;
+    expect(last.choices).toEqual([]);
+    expect(last.usage).toEqual({
+      prompt_tokens: Math.ceil("When did Putin visit China?".length / 4),
+      completion_tokens: Math.ceil(streamedText(chunks).length / 4),
+      total_tokens: last.usage!.prompt_tokens + last.usage!.completion_tokens,
+    });
+    expect(last.usage!.completion_tokens).toBeGreaterThan(0);
+    // As OpenAI's: every other chunk says usage: null, and all share the stream's id.
+    for (const chunk of chunks.slice(0, -1)) expect(chunk.usage).toBeNull();
+    expect(new Set(chunks.map((chunk) => chunk.id)).size).toBe(1);
+  });
+
+  it("sends no usage chunk without it", async () => {
+    for (const stream_options of [undefined, { include_usage: false }]) {
+      const { chunks, done } = await readStream(await recordingApp().post({ stream: true, stream_options, messages: [{ role: "user", content: "When did Putin visit China?" }] }));
+      expect(done).toBe(true);
+      for (const chunk of chunks) {
+        expect(chunk.choices).toHaveLength(1);
+        expect(chunk).not.toHaveProperty("usage");
+      }
+    }
+  });
+
+  it("is read by the official client from a stream, and carried by a whole completion", async () => {
+    const stream = await client(server.url).chat.completions.create({
+      model: "chronicle", stream: true, stream_options: { include_usage: true }, messages: [{ role: "user", content: "When did Putin visit China?" }],
+    });
+    const usages = [];
+    for await (const chunk of stream) if (chunk.usage) usages.push(chunk.usage);
+    expect(usages).toEqual([{ prompt_tokens: 7, completion_tokens: expect.any(Number), total_tokens: expect.any(Number) }]);
+
+    const completion = await client(server.url).chat.completions.create({ model: "chronicle", messages: [{ role: "user", content: "When did Putin visit China?" }] });
+    expect(completion.usage).toEqual({
+      prompt_tokens: 7,
+      completion_tokens: Math.ceil(completion.choices[0].message.content!.length / 4),
+      total_tokens: 7 + Math.ceil(completion.choices[0].message.content!.length / 4),
+    });
+  });
+});
+
+describe("n", () => {
+  it("refuses more than one choice with a clear 400, and takes n: 1", async () => {
+    const { post } = recordingApp();
+    const messages = [{ role: "user", content: "When did Putin visit China?" }];
+    const res = await post({ n: 3, messages });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: { code: "invalid_request", message: "n is 3; Chronicle gives one answer per request, so n must be 1" } });
+    expect((await post({ n: 1, messages })).status).toBe(200);
+    expect((await post({ n: null, messages })).status).toBe(200);
+    const error = await client(server.url).chat.completions.create({ model: "chronicle", n: 2, messages: [{ role: "user", content: "Hi" }] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((error as Error).message).toMatch(/n must be 1/);
+  });
+});
+
+describe("requests as chat front ends send them", () => {
+  it("Open WebUI title generation: a prompt quoting a long chat gets an empty JSON object, without retrieval", async () => {
+    const { post, asked } = recordingApp();
+    const body = openWebUITaskRequest(longChat(8));
+    expect(body.messages[0].content.length).toBeGreaterThan(2000);
+    const res = await post(body);
+    expect(res.status).toBe(200);
+    const completion = (await res.json()) as Completion;
+    expect(completion.choices[0]).toMatchObject({ message: { content: "{}" }, finish_reason: "stop" });
+    expect(completion.usage.prompt_tokens).toBeGreaterThan(500);
+    expect(asked).toEqual([]);
+  });
+
+  it("Open WebUI tag generation, and a task streamed", async () => {
+    const { post, asked } = recordingApp();
+    expect(((await (await post(openWebUITaskRequest(longChat(8), "tags"))).json()) as Completion).choices[0].message.content).toBe("{}");
+    const { chunks, done } = await readStream(await post({ ...openWebUITaskRequest(longChat(8)), stream: true }));
+    expect(done).toBe(true);
+    expect(streamedText(chunks)).toBe("{}");
+    expect(chunks.at(-1)!.choices[0].finish_reason).toBe("stop");
+    expect(asked).toEqual([]);
+  });
+
+  it("Open WebUI chat with tool messages: the system prompt, tool calls and tool results are skipped", async () => {
+    const { post, asked, condensed } = recordingApp();
+    const res = await post(openWebUIToolChatRequest("When did Putin visit China?"));
+    expect(res.status).toBe(200);
+    const { chunks, done } = await readStream(res);
+    expect(done).toBe(true);
+    expect(streamedText(chunks)).toMatch(/^A canned answer \[1\]\./);
+    expect(chunks.at(-1)!.usage).toMatchObject({ prompt_tokens: expect.any(Number) });
+    expect(condensed).toEqual([[
+      { role: "user", content: "What time is it in Moscow?" },
+      { role: "assistant", content: "It is 13:00 in Moscow." },
+      { role: "user", content: "When did Putin visit China?" },
+    ]]);
+    expect(asked).toEqual(["When did Putin visit China?"]);
+  });
+
+  it("a chat with the older functions API", async () => {
+    const { post, condensed } = recordingApp();
+    const res = await post(legacyFunctionChatRequest("When did Putin visit China?"));
+    expect(res.status).toBe(200);
+    expect(condensed[0].map((m) => m.role)).toEqual(["user", "user"]);
+  });
+
+  it("LibreChat with a long system prompt, content parts and n: 1", async () => {
+    const { post, condensed } = recordingApp();
+    // Instructions alone over the 20,000 characters /api/chat takes for a whole conversation.
+    const body = libreChatRequest(longChat(3), "What happened in meeting 2 then?", 24_000);
+    expect(body.messages[0].content.length).toBe(24_000);
+    const res = await post(body);
+    expect(res.status).toBe(200);
+    const { chunks, done } = await readStream(res);
+    expect(done).toBe(true);
+    expect(chunks.at(-1)!.choices).toEqual([]);
+    const [turns] = condensed;
+    expect(turns).toHaveLength(7);
+    expect(turns.at(-1)).toEqual({ role: "user", content: "What happened in meeting 2 then?" });
+    expect(turns.some((m) => m.content.includes("research assistant"))).toBe(false);
+  });
+
+  it("Open WebUI sending a whole long chat: the oldest turns are dropped, not the request", async () => {
+    const { post, condensed } = recordingApp();
+    // 81 messages, about 37,000 characters: over both of /api/chat's limits.
+    const body = openWebUIChatRequest(longChat(40, 900), "When did Putin visit China?");
+    expect(body.messages.length).toBeGreaterThan(LIMITS.messages);
+    const res = await post(body);
+    expect(res.status).toBe(200);
+    const [turns] = condensed;
+    expect(turns.length).toBeLessThanOrEqual(LIMITS.messages);
+    expect(turns.reduce((sum, m) => sum + m.content.length, 0)).toBeLessThanOrEqual(LIMITS.conversationChars);
+    // Meetings 20 to 40 (928 characters an exchange) and the question fit in 20,000; meeting 19's answer would not.
+    expect(turns).toHaveLength(43);
+    expect(turns[0]).toEqual({ role: "user", content: "What happened in meeting 20?" });
+    expect(turns.at(-1)).toEqual({ role: "user", content: "When did Putin visit China?" });
+  });
+
+  it("a last user message over the limit still gets the clear 400, counted in characters", async () => {
+    const { post, asked } = recordingApp();
+    const tooLong = await post(libreChatRequest(longChat(1), "y".repeat(2001)));
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.json()).toEqual({ error: { code: "invalid_request", message: "messages.3.content: the last question is 2001 characters; the limit is 2000" } });
+    const emoji = await post({ messages: [{ role: "user", content: [{ type: "text", text: "😀".repeat(2001) }] }] });
+    expect(((await emoji.json()) as { error: { message: string } }).error.message).toMatch(/the last question is 2001 characters; the limit is 2000$/);
+    // 1,999 emoji and a question mark: 4,000 UTF-16 units, 2,000 characters.
+    expect((await post({ messages: [{ role: "user", content: `${"😀".repeat(1999)}?` }] })).status).toBe(200);
+    expect(asked).toHaveLength(1);
+  });
+
+  it("still refuses a role it does not know", async () => {
+    const res = await recordingApp().post({ messages: [{ role: "critic", content: "Hmm" }, { role: "user", content: "Hi" }] });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/got "critic"/);
   });
 });

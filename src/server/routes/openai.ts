@@ -1,13 +1,16 @@
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
-import type { ChatMessage } from "../../chat/index.js";
+import type { Citation } from "../../answer/index.js";
 import type { AppEnv } from "../app-env.js";
+import { FRONT_END_TASK_REPLY, isFrontEndTask } from "../front-end-tasks.js";
 import { streamFailure } from "../stream-failure.js";
 import { jsonBody } from "../middleware/json-body.js";
+import { rejectMalformedPath } from "../middleware/malformed-path.js";
 import { requireReady } from "../middleware/require-ready.js";
 import { validate } from "../middleware/validate.js";
-import { completionId, MODEL_ID, shownSources, sourcesBlock, toChunk, toCompletion } from "../openai-format.js";
-import { OpenAIChatBody } from "../schemas.js";
+import { conversationTurns } from "../openai-conversation.js";
+import { answerText, completionId, MODEL_ID, shownSources, sourcesBlock, toChunk, toCompletion, toUsageChunk, usageOf } from "../openai-format.js";
+import { LIMITS, OpenAIChatBody } from "../schemas.js";
 import type { ServerDeps } from "../server-deps.js";
 
 // Fixed, so /v1/models answers the same on every call.
@@ -15,8 +18,11 @@ const MODEL_CREATED = 1_735_689_600;
 
 /**
  * An OpenAI-compatible surface: GET /v1/models and POST /v1/chat/completions (streamed or not), so any
- * OpenAI client can ask Chronicle. System messages are ignored; user and assistant turns are condensed
- * like /api/chat. Citations come as a top-level `citations` field and as a "Sources:" block in the text.
+ * OpenAI client can ask Chronicle. System, developer, tool and function messages are skipped; the newest
+ * user and assistant turns are condensed like /api/chat. Citations come as a top-level `citations` field
+ * and as a "Sources:" block in the text. A front end's housekeeping prompt (a title for the chat) gets an
+ * empty JSON object, without retrieval. With stream_options.include_usage, a stream ends with OpenAI's
+ * usage chunk.
  */
 export function openAIRoutes(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -24,27 +30,30 @@ export function openAIRoutes(deps: ServerDeps): Hono<AppEnv> {
   app.get("/models", (c) =>
     c.json({ object: "list", data: [{ id: MODEL_ID, object: "model", created: MODEL_CREATED, owned_by: "chronicle" }] }));
 
-  app.get("/models/:id", (c) =>
+  app.get("/models/:id", rejectMalformedPath(), (c) =>
     c.json({ id: c.req.param("id"), object: "model", created: MODEL_CREATED, owned_by: "chronicle" }));
 
   app.post("/chat/completions", requireReady(deps.state), jsonBody(), validate("json", OpenAIChatBody), async (c) => {
     const body = c.req.valid("json");
     const chronicle = c.get("chronicle");
     const model = body.model || MODEL_ID;
-    const messages: ChatMessage[] = body.messages.flatMap((m) =>
-      m.role === "user" || m.role === "assistant" ? [{ role: m.role, content: m.content }] : []);
+    const messages = conversationTurns(body.messages, { messages: LIMITS.messages, chars: LIMITS.conversationChars });
     const promptText = messages.map((m) => m.content).join("\n");
     const created = Math.floor(Date.now() / 1000);
     const condense = deps.condenserFor(chronicle);
+    // The schema made sure the last turn is a question from the user.
+    const task = isFrontEndTask(messages.at(-1)!.content);
 
     if (!body.stream) {
+      if (task) return c.json(toCompletion({ answerId: crypto.randomUUID(), content: FRONT_END_TASK_REPLY, citations: [] }, model, created, promptText));
       const signal = c.req.raw.signal;
       const question = await condense(messages, { signal });
       const result = await chronicle.ask(question, { filters: body.filters, signal });
       deps.answers.remember(result);
-      return c.json(toCompletion(result, model, created, promptText));
+      return c.json(toCompletion({ answerId: result.id, content: answerText(result), citations: shownSources(result) }, model, created, promptText));
     }
 
+    const includeUsage = body.stream_options?.include_usage === true;
     return streamSSE(c, async (sse) => {
       const controller = new AbortController();
       sse.onAbort(() => controller.abort());
@@ -53,22 +62,35 @@ export function openAIRoutes(deps: ServerDeps): Hono<AppEnv> {
       // and the answer is remembered under it as well, so feedback can name it.
       const streamAnswerId = crypto.randomUUID();
       const id = completionId(streamAnswerId);
-      const send = (chunk: object) => sse.writeSSE({ data: JSON.stringify(chunk) });
+      let written = "";
+      const send = (delta: { role?: "assistant"; content?: string }, finish: "stop" | null = null, citations?: Citation[]) => {
+        written += delta.content ?? "";
+        const extra = { ...(citations ? { citations } : {}), ...(includeUsage ? { usage: null } : {}) };
+        return sse.writeSSE({ data: JSON.stringify(toChunk(id, model, created, delta, finish, extra)) });
+      };
       try {
-        const question = await condense(messages, { signal });
-        await send(toChunk(id, model, created, { role: "assistant", content: "" }));
-        for await (const event of chronicle.askStream(question, { filters: body.filters, signal })) {
-          if ("delta" in event) {
-            await send(toChunk(id, model, created, { content: event.delta }));
-          } else if ("done" in event) {
-            const result = event.done;
-            deps.answers.remember(result);
-            deps.answers.remember({ ...result, id: streamAnswerId });
-            const block = sourcesBlock(shownSources(result));
-            for (const line of block ? block.split(/(?<=\n)/) : []) await send(toChunk(id, model, created, { content: line }));
-            await send(toChunk(id, model, created, {}, "stop", { citations: shownSources(result) }));
+        if (task) {
+          await send({ role: "assistant", content: "" });
+          await send({ content: FRONT_END_TASK_REPLY });
+          await send({}, "stop", []);
+        } else {
+          const question = await condense(messages, { signal });
+          await send({ role: "assistant", content: "" });
+          for await (const event of chronicle.askStream(question, { filters: body.filters, signal })) {
+            if ("delta" in event) {
+              await send({ content: event.delta });
+            } else if ("done" in event) {
+              const result = event.done;
+              deps.answers.remember(result);
+              deps.answers.remember({ ...result, id: streamAnswerId });
+              const block = sourcesBlock(shownSources(result));
+              for (const line of block ? block.split(/(?<=\n)/) : []) await send({ content: line });
+              await send({}, "stop", shownSources(result));
+            }
           }
         }
+        // OpenAI sends the usage, when asked for, in a chunk of its own just before [DONE].
+        if (includeUsage) await sse.writeSSE({ data: JSON.stringify(toUsageChunk(id, model, created, usageOf(promptText, written))) });
         await sse.writeSSE({ data: "[DONE]" });
       } catch (error) {
         const failure = streamFailure(c, deps.logger, error, signal, "completion stream");

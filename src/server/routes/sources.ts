@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env.js";
 import { notFound } from "../http-error.js";
+import { rejectMalformedPath } from "../middleware/malformed-path.js";
 import { requireReady } from "../middleware/require-ready.js";
 import type { ServerDeps } from "../server-deps.js";
 
@@ -9,7 +10,7 @@ import type { ServerDeps } from "../server-deps.js";
  * chunks in its document and the ids of its neighbours so a reader can page through the source.
  */
 export function sourceRoutes(deps: ServerDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>().get("/sources/:id", requireReady(deps.state), (c) => {
+  return new Hono<AppEnv>().get("/sources/:id", rejectMalformedPath(), requireReady(deps.state), (c) => {
     const chronicle = c.get("chronicle");
     const id = c.req.param("id");
     const chunk = chronicle.chunk(id);
