@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { QaItem } from "./dataset.js";
 import { auroc, findFailures, percentile, recallAt, satisfiesMustInclude, scoreRecord, summarize, type EvalRecord } from "./metrics.js";
-import { containsNormalized, normalize } from "./normalize.js";
+import { containsNormalized, containsSource, normalize } from "./normalize.js";
 
 describe("normalize", () => {
   it("lower-cases, straightens curly quotes and collapses whitespace", () => {
@@ -185,5 +185,14 @@ describe("findFailures", () => {
       refusals: ["e"],
       falseRefusals: ["c"],
     });
+  });
+});
+
+describe("containsSource", () => {
+  it("finds a source quoted with Markdown in the plain text a document is read into", () => {
+    expect(containsSource("schedule (default \"02:30\"): time of the daily backup.", "`schedule` (default `\"02:30\"`): time of the daily backup.")).toBe(true);
+    expect(containsSource("Plan: Team; Price: EUR 6; Users: 5 to 250; SSO: No", "| Team | EUR 6 | 5 to 250 | No |")).toBe(true);
+    expect(containsSource("Plan: Team; Price: EUR 9; Users: 5 to 250", "| Team | EUR 6 | 5 to 250 |")).toBe(false);
+    expect(containsSource("Lockers are assigned by the desk.", "- **Lockers** are assigned by the desk.")).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { QaItem } from "./dataset.js";
-import { containsNormalized, normalize } from "./normalize.js";
+import { containsNormalized, containsSource, normalize } from "./normalize.js";
 
 /** Everything measured for one question; the input of `summarize`. */
 export interface EvalRecord {
@@ -67,14 +67,14 @@ export interface RecordScore {
 /** Share of `sources` found in at least one of `texts`. A question without sources scores 0: nothing can be found. */
 export function recallAt(texts: string[], sources: string[], k: number): number {
   if (sources.length === 0) return 0;
-  const top = texts.slice(0, k).map(normalize);
-  const found = sources.filter((source) => top.some((text) => text.includes(normalize(source))));
+  const top = texts.slice(0, k);
+  const found = sources.filter((source) => top.some((text) => containsSource(text, source)));
   return found.length / sources.length;
 }
 
 /** True when the text contains any of the sources. */
 export function containsAnySource(text: string, sources: string[]): boolean {
-  return sources.some((source) => containsNormalized(text, source));
+  return sources.some((source) => containsSource(text, source));
 }
 
 /** True when every group has at least one alternative present in the answer. */

@@ -25,6 +25,10 @@ const Schema = z.object({
   SLACK_BOT_TOKEN: optionalText,
   SLACK_API_URL: optionalText.pipe(z.string().url().optional()),
   MATTERMOST_TOKEN: optionalText,
+  MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  WATCH: z.enum(["true", "false", "1", "0", ""]).default("false").transform((value) => value === "true" || value === "1"),
+  ADMIN_KEY: optionalText,
+  ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(2_000),
 });
 
 export type Config = z.infer<typeof Schema>;

@@ -123,6 +123,7 @@ export function fakeChronicle(): Chronicle {
     config: testConfig(),
     retriever: { year: 2024, coverage: undefined } as Chronicle["retriever"],
     chunks: [],
+    ingest: { rebuilt: false, seconds: 0, skipped: [] } as unknown as Chronicle["ingest"],
     chunk: () => undefined,
     retrieve: async () => [],
     ask: async (question) => result(question),

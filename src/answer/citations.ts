@@ -27,6 +27,7 @@ export function createCitationList(): CitationList {
         ...(chunk.date ? { date: chunk.date } : {}),
         ...(chunk.dateLabel ? { dateLabel: chunk.dateLabel } : {}),
         ...(chunk.section ? { section: chunk.section } : {}),
+        ...(chunk.page ? { page: chunk.page } : {}),
         text,
       };
       byId.set(chunk.id, citation);

@@ -23,6 +23,8 @@ export interface Chunk {
   date?: DateRange;
   /** The date as the document writes it ("July 28-Aug. 7, 2024"). */
   dateLabel?: string;
+  /** The page it is on, for documents with pages (PDFs), from 1. */
+  page?: number;
   /** Order of the chunk within its document, from 0. */
   position: number;
 }

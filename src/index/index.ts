@@ -5,6 +5,8 @@ export { createLocalEmbedder } from "./local-embedder.js";
 export { createEmbedderPool, type PooledEmbedder } from "./embedder-pool.js";
 export { createOpenAIEmbedder } from "./openai-embedder.js";
 export { ensureIndex, type IngestOptions, type IngestResult } from "./ingest.js";
+export { DEFAULT_MAX_DOCUMENT_BYTES, scanCorpus, type CorpusEntry, type SkippedFile } from "./corpus.js";
+export type { DocumentRecord, Manifest } from "./manifest.js";
 export type { LoadedIndex } from "./index-files.js";
 export type { Hit } from "./bm25-store.js";
 export { parseDocument } from "./parse-document.js";

@@ -25,7 +25,7 @@ describe("ensureIndex", () => {
     const embedder = createFakeEmbedder();
     const first = await ensureIndex({ corpusDir, dataDir, embedder });
     expect(first.rebuilt).toBe(true);
-    expect(first.index.manifest.counts).toEqual({ documents: 1, chunks: 2, chronology: 1 });
+    expect(first.index.manifest.counts).toEqual({ documents: 1, chunks: 2, chronology: 1, skipped: 0 });
     const calls = embedder.calls;
     const second = await ensureIndex({ corpusDir, dataDir, embedder });
     expect(second.rebuilt).toBe(false);
@@ -75,6 +75,57 @@ describe("ensureIndex", () => {
   it("fails with a clear message for a missing or empty corpus", async () => {
     await expect(ensureIndex({ corpusDir: join(root, "nope"), dataDir, embedder: createFakeEmbedder() })).rejects.toThrow(/CORPUS_DIR: cannot read/);
     await rm(join(corpusDir, "a.txt"));
-    await expect(ensureIndex({ corpusDir, dataDir, embedder: createFakeEmbedder() })).rejects.toThrow(/CORPUS_DIR: no .txt or .md files/);
+    await expect(ensureIndex({ corpusDir, dataDir, embedder: createFakeEmbedder() })).rejects.toThrow(/CORPUS_DIR: no documents in/);
+  });
+
+  it("embeds only new or changed passages on a rebuild, and forgets removed documents", async () => {
+    const embedder = countingEmbedder();
+    await writeFile(join(corpusDir, "b.md"), "# Notes\nFirst paragraph about ferries.\n\nSecond paragraph about trams.\n");
+    const first = await ensureIndex({ corpusDir, dataDir, embedder });
+    expect(first.embedded).toBe(4);
+    expect(embedder.texts).toHaveLength(4);
+
+    await writeFile(join(corpusDir, "b.md"), "# Notes\nFirst paragraph about ferries.\n\nSecond paragraph about buses.\n");
+    const changed = await ensureIndex({ corpusDir, dataDir, embedder });
+    expect(changed.reason).toBe("corpus changed b.md");
+    expect(changed.embedded).toBe(1);
+    expect(embedder.texts.at(-1)).toBe("Notes: Second paragraph about buses.");
+    expect(changed.index.chunks.map((chunk) => chunk.text)).toContain("Second paragraph about buses.");
+
+    await rm(join(corpusDir, "b.md"));
+    const removed = await ensureIndex({ corpusDir, dataDir, embedder });
+    expect(removed.embedded).toBe(0);
+    expect(removed.index.chunks.every((chunk) => chunk.doc === "a.txt")).toBe(true);
+    expect((await removed.index.hnsw.search(new Array(64).fill(0.125), 10)).map((hit) => hit.id).sort()).toEqual(removed.index.chunks.map((c) => c.id).sort());
+  });
+
+  it("skips a file that cannot be read, serves the others, and notices when it is fixed", async () => {
+    const embedder = createFakeEmbedder();
+    await writeFile(join(corpusDir, "broken.txt"), Buffer.from([0, 1, 2, 3, 0, 0, 255, 0]));
+    await writeFile(join(corpusDir, "empty.md"), "");
+    const built = await ensureIndex({ corpusDir, dataDir, embedder });
+    expect(built.skipped.map((file) => [file.name, file.reason])).toEqual([["broken.txt", "binary"], ["empty.md", "empty"]]);
+    expect(built.index.manifest.counts).toMatchObject({ documents: 1, skipped: 2 });
+    expect(built.index.manifest.documents.find((doc) => doc.name === "broken.txt")).toMatchObject({ status: "skipped", passages: 0, error: { reason: "binary" } });
+    // The skipped files are remembered: an unchanged corpus is not rebuilt, and still reports them.
+    const again = await ensureIndex({ corpusDir, dataDir, embedder });
+    expect(again.rebuilt).toBe(false);
+    expect(again.skipped.map((file) => file.name)).toEqual(["broken.txt", "empty.md"]);
+    await writeFile(join(corpusDir, "empty.md"), "# Ferries\nThe ferry leaves at noon.\n");
+    const fixed = await ensureIndex({ corpusDir, dataDir, embedder });
+    expect(fixed.reason).toBe("corpus changed empty.md");
+    expect(fixed.index.chunks.some((chunk) => chunk.doc === "empty.md")).toBe(true);
+  });
+
+  it("fails clearly when no file at all can be read", async () => {
+    await writeFile(join(corpusDir, "a.txt"), Buffer.from([0, 0, 0, 1]));
+    await expect(ensureIndex({ corpusDir, dataDir, embedder: createFakeEmbedder() })).rejects.toThrow(/no document in .* could be read \(a.txt: binary\)/);
   });
 });
+
+/** The fake embedder, keeping every text it was asked to embed. */
+function countingEmbedder() {
+  const inner = createFakeEmbedder();
+  const texts: string[] = [];
+  return { ...inner, texts, embed: (batch: string[]) => (texts.push(...batch), inner.embed(batch)) };
+}

@@ -20,6 +20,8 @@ export interface ParseOptions {
    * Without either, the current year.
    */
   defaultYear?: number;
+  /** The text is a paged document's (a PDF's), its pages separated by form feeds: each chunk records its page. */
+  paged?: boolean;
 }
 
 const CAPTION = /^(figure|fig\.|table|photo|source)\s*\d*\b/i;
@@ -51,7 +53,10 @@ export async function parseDocument(doc: string, text: string, options: ParseOpt
   const documentYearOrDefault = documentYear(text) ?? options.defaultYear ?? new Date().getUTCFullYear();
   const pieces: Piece[] = [];
   const open: OpenHeading[] = [];
-  for (const raw of text.split(/\r?\n/)) {
+  // Where each page's pieces start, when pages are counted.
+  const pageStarts: number[] = [];
+  for (const raw of text.split(/\r?\n|(?=\f)/)) {
+    if (raw.startsWith("\f") || pageStarts.length === 0) pageStarts.push(pieces.length);
     const line = raw.trim();
     if (!line || CAPTION.test(line)) continue;
     const year = open.at(-1)?.year ?? documentYearOrDefault;
@@ -83,6 +88,12 @@ export async function parseDocument(doc: string, text: string, options: ParseOpt
       const opening = openingDate(line, year);
       const date = opening ? { date: opening.range, dateLabel: opening.text } : scope ? { date: scope.range, dateLabel: scope.label } : {};
       for (const part of splitParagraph(line)) pieces.push({ doc, kind: "article", text: part, ...place, ...date });
+    }
+  }
+  if (options.paged) {
+    for (let page = 0; page < pageStarts.length; page++) {
+      const end = pageStarts[page + 1] ?? pieces.length;
+      for (let i = pageStarts[page]; i < end; i++) pieces[i].page = page + 1;
     }
   }
   return withIds(doc, pieces);

@@ -8,6 +8,7 @@ import { createOfflineCondenser, type Condenser } from "../chat/index.js";
 import { createAnswerCache, type AnswerCache } from "./answer-cache.js";
 import type { AppEnv } from "./app-env.js";
 import { trackChronicle, type ChronicleState } from "./chronicle-state.js";
+import type { Reindexer } from "./live-index.js";
 import { createErrorHandler, notFoundHandler } from "./error-handler.js";
 import { openFeedbackStore, type FeedbackStore } from "./feedback-store.js";
 import { apiKeyAuth } from "./middleware/api-key-auth.js";
@@ -19,6 +20,7 @@ import { widgetCors } from "./middleware/widget-cors.js";
 import { askRoutes } from "./routes/ask.js";
 import { chatRoutes } from "./routes/chat.js";
 import { chronologyRoutes } from "./routes/chronology.js";
+import { documentRoutes } from "./routes/documents.js";
 import { feedbackRoutes } from "./routes/feedback.js";
 import { healthRoutes } from "./routes/health.js";
 import { openAIRoutes } from "./routes/openai.js";
@@ -51,12 +53,15 @@ export interface AppOptions {
    * the API. They get the security headers and the error handler, not the API's key check or rate limit.
    */
   mount?: Record<string, Hono<any>>;
+  /** Rebuilds the index on demand: with ADMIN_KEY set, the documents API and POST /api/admin/reindex use it. */
+  reindexer?: Reindexer;
 }
 
 /**
  * The HTTP app: health checks, the question API (/api/*), the OpenAI-compatible API (/v1/*) and anything
  * mounted. Every response carries a request id and the security headers; every failure is JSON from one
- * handler. /api/* and /v1/* also get CORS, the API key check, the rate limit and a 64 KB body limit.
+ * handler. /api/* and /v1/* also get CORS, the API key check, the rate limit and a body limit (64 KB; 512 KB for
+ * /v1, whose chat clients send whole histories).
  */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const { config, logger } = options;
@@ -72,6 +77,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     logger,
     feedback: options.feedback ?? openFeedbackStore({ path: join(config.DATA_DIR, "feedback.sqlite"), logger }),
     answers: options.answers ?? createAnswerCache(),
+    ...(options.reindexer ? { reindexer: options.reindexer } : {}),
     condenserFor(chronicle) {
       let condenser = condensers.get(chronicle);
       if (!condenser) condensers.set(chronicle, (condenser = makeCondenser(chronicle)));
@@ -87,15 +93,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use(securityHeaders());
 
   app.route("/", healthRoutes(deps));
+  // Before the API's guards: the admin key, not API_KEYS, opens it, and uploads are far over the API's body limit.
+  if (config.ADMIN_KEY && options.reindexer) app.route("/api", documentRoutes(deps, options.reindexer, config.ADMIN_KEY));
 
-  const guarded = [
-    widgetCors(config.WIDGET_ORIGINS),
-    apiKeyAuth({ keys: config.API_KEYS }),
-    rateLimit({ limit: config.RATE_LIMIT_PER_MINUTE }),
-    limitBody(LIMITS.bodyBytes),
-  ];
   // One rate-limit window for both prefixes: a client does not get twice the limit by switching APIs.
-  for (const prefix of ["/api/*", "/v1/*"]) app.use(prefix, ...guarded);
+  const guarded = [widgetCors(config.WIDGET_ORIGINS), apiKeyAuth({ keys: config.API_KEYS }), rateLimit({ limit: config.RATE_LIMIT_PER_MINUTE })];
+  app.use("/api/*", ...guarded, limitBody(LIMITS.bodyBytes));
+  app.use("/v1/*", ...guarded, limitBody(LIMITS.openAIBodyBytes));
 
   const api = new Hono<AppEnv>()
     .route("/", askRoutes(deps))

@@ -9,6 +9,11 @@ export interface ChronicleState {
   readonly ready: Promise<Chronicle>;
   /** Why loading failed. */
   readonly error: unknown;
+  /**
+   * Puts a newly built chronicle in place of the current one, in one step: requests already running finish
+   * on the one they started with, every later request gets the new one. A failed start becomes ready.
+   */
+  replace(next: Chronicle): void;
 }
 
 /** Tracks a chronicle that may still be loading, so the server can listen before the index is in memory. */
@@ -40,6 +45,11 @@ export function trackChronicle(source: Chronicle | Promise<Chronicle>): Chronicl
     ready,
     get error() {
       return error;
+    },
+    replace(next) {
+      chronicle = next;
+      status = "ready";
+      error = undefined;
     },
   };
 }

@@ -7,7 +7,7 @@ import { createWebRoutes } from "../web/index.js";
 import { createBackgroundTasks, createSlackRoutes } from "../slack/index.js";
 import type { Chronicle } from "../chronicle.js";
 import type { CondenserFactory } from "./app.js";
-import { startServer } from "./start.js";
+import { startServer, type RunningServer } from "./start.js";
 
 const ACCEPT_GRACE_MS = 300;
 
@@ -23,18 +23,23 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL);
   const condenserFor = condenserFactory(config, logger);
-  // The server listens before the index is loaded; Slack requests wait for it like every other answer.
-  let loaded!: (chronicle: Promise<Chronicle>) => void;
-  const chronicle = new Promise<Chronicle>((resolve) => (loaded = resolve));
+  // The server listens before the index is loaded; Slack requests wait for it like every other answer,
+  // and once it is loaded each one takes the index live at that moment (a re-index swaps it).
+  let loaded!: (server: RunningServer) => void;
+  const started = new Promise<RunningServer>((resolve) => (loaded = resolve));
+  const chronicle = async (): Promise<Chronicle> => {
+    const server = await started;
+    return server.state.current() ?? server.ready;
+  };
   const tasks = createBackgroundTasks(logger);
   const slack = createSlackRoutes({
     config,
     logger,
     tasks,
     mattermostToken: config.MATTERMOST_TOKEN ?? "",
-    chronicle: { ask: async (question, options) => (await chronicle).ask(question, options) },
+    chronicle: { ask: async (question, options) => (await chronicle()).ask(question, options) },
     condense: async (messages, options) => {
-      const ready = await chronicle;
+      const ready = await chronicle();
       const condense = condenserFor?.(ready) ?? createOfflineCondenser({ year: ready.retriever.year });
       return condense(messages, options);
     },
@@ -46,7 +51,7 @@ async function main(): Promise<void> {
     // The chat page at /, the demo host site at /demo, the embeddable /widget.js, and the Slack bot.
     mount: { "/slack": slack, "/": createWebRoutes({ widgetOrigins: config.WIDGET_ORIGINS }) },
   });
-  loaded(running.ready);
+  loaded(running);
   logger.info({ url: running.url }, `listening on ${running.url}`);
 
   running.ready.catch(async () => {

@@ -5,6 +5,7 @@ import type { Condenser } from "../chat/index.js";
 import type { AnswerCache } from "./answer-cache.js";
 import type { ChronicleState } from "./chronicle-state.js";
 import type { FeedbackStore } from "./feedback-store.js";
+import type { Reindexer } from "./live-index.js";
 
 /** What the routes share, built once by `createApp`. */
 export interface ServerDeps {
@@ -13,6 +14,8 @@ export interface ServerDeps {
   logger: Logger;
   feedback: FeedbackStore;
   answers: AnswerCache;
+  /** Present when the server owns its index and can rebuild it. */
+  reindexer?: Reindexer;
   /** The condenser for follow-ups of this chronicle (the offline one unless another was given). */
   condenserFor(chronicle: Chronicle): Condenser;
 }

@@ -92,6 +92,8 @@ describe("formatReply", () => {
 describe("sourceLine", () => {
   it("falls back to the section when a source has no date", () => {
     expect(sourceLine({ n: 4, id: "a", kind: "article", doc: "d.txt", section: "Outlook", text: "Ties will deepen." })).toBe("[4] Outlook — Ties will deepen.");
+    expect(sourceLine({ n: 2, id: "b", kind: "article", doc: "report.pdf", section: "Results", page: 3, text: "Sales rose." })).toBe("[2] Results (report.pdf, p. 3) — Sales rose.");
+    expect(sourceLine({ n: 3, id: "c", kind: "article", doc: "report.pdf", page: 5, text: "Costs fell." })).toBe("[3] report.pdf, p. 5 — Costs fell.");
   });
 });
 

@@ -136,7 +136,9 @@ function citedIn(text: string, citations: Citation[]): Citation[] {
 /** "[1] July 24, 2024 — The board approves the new budget…" */
 export function sourceLine(citation: Citation): string {
   const where = citationDate(citation) ?? citation.section ?? citation.doc;
-  return `[${citation.n}] ${where} — ${firstWords(withoutDatePrefix(citation), SLACK_LIMITS.quote)}`;
+  // A page only helps beside the document it is in: "Results (report.pdf, p. 3)".
+  const page = citation.page ? (where === citation.doc ? `, p. ${citation.page}` : ` (${citation.doc}, p. ${citation.page})`) : "";
+  return `[${citation.n}] ${where}${page} — ${firstWords(withoutDatePrefix(citation), SLACK_LIMITS.quote)}`;
 }
 
 /** The date as the document writes it when that names the year, else the range written out. */

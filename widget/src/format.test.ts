@@ -25,6 +25,7 @@ describe("small formatters", () => {
   it("names where a source comes from", () => {
     expect(sourceOrigin({ kind: "article", doc: "a.txt", section: "Enhanced Mil-Mil Ties" })).toBe("Article, Enhanced Mil-Mil Ties · a.txt");
     expect(sourceOrigin({ kind: "chronology", doc: "a.txt" })).toBe("Chronology · a.txt");
+    expect(sourceOrigin({ kind: "article", doc: "report.pdf", section: "Results", page: 3 })).toBe("Article, Results · report.pdf, p. 3");
   });
 
   it("cuts long text at a word", () => {

@@ -37,10 +37,11 @@ export function sourceDate(source: Pick<Citation, "date" | "dateLabel">): string
   return source.dateLabel;
 }
 
-/** "Chronology · china-russia-relations-2024.txt" or "Article, Enhanced Mil-Mil Ties · …". */
-export function sourceOrigin(source: Pick<Citation, "kind" | "doc" | "section">): string {
+/** "Chronology · history.txt", "Article, Pricing · handbook.md" or "Article, Results · report.pdf, p. 3". */
+export function sourceOrigin(source: Pick<Citation, "kind" | "doc" | "section" | "page">): string {
   const kind = source.kind === "chronology" ? "Chronology" : "Article";
-  return `${source.section ? `${kind}, ${source.section}` : kind} · ${source.doc}`;
+  const where = typeof source.page === "number" ? `${source.doc}, p. ${source.page}` : source.doc;
+  return `${source.section ? `${kind}, ${source.section}` : kind} · ${where}`;
 }
 
 /** The first `max` characters of a text, cut at a word and marked with an ellipsis. */

@@ -17,6 +17,8 @@ export interface Citation {
   /** The date as the document writes it, e.g. "July 24, 2024". */
   dateLabel?: string;
   section?: string;
+  /** The page of a PDF, from 1. */
+  page?: number;
   /** The words quoted from the source. */
   text: string;
 }
@@ -49,5 +51,6 @@ export interface SourceChunk {
   section?: string;
   date?: DateRange;
   dateLabel?: string;
+  page?: number;
   position?: number;
 }

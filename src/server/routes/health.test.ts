@@ -34,6 +34,7 @@ describe("health checks", () => {
       articles: chronicle.chunks.length - chronology,
       documents: 1,
       coverage: { start: "2024-05-03", end: "2024-12-02" },
+      skipped: [],
       feedback: "ok",
     });
   });

@@ -24,6 +24,9 @@ export function healthRoutes(deps: ServerDeps): Hono<AppEnv> {
       articles: chronicle.chunks.length - chronology,
       documents: new Set(chronicle.chunks.map((chunk) => chunk.doc)).size,
       coverage: chronicle.retriever.coverage ?? null,
+      // Files that could not be read are served around, and named here with why.
+      skipped: chronicle.ingest.skipped.map(({ name, reason, message }) => ({ name, reason, message })),
+      ...(deps.reindexer ? { reindex: deps.reindexer.status() } : {}),
       // Feedback is optional: a broken database is reported here but never makes the server unready.
       feedback: deps.feedback.status(),
     });
