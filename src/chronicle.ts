@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
+import { answerKey, createMemoryAnswerCache, type AnswerCache, type CachedAnswer } from "./answer-cache.js";
 import { llmConfigured, loadConfig, type Config } from "./config.js";
 import { createEmbedderPool, createOpenAIEmbedder, ensureIndex, type Chunk, type Embedder, type IngestResult } from "./index/index.js";
 import { loadProfile, type CorpusProfile } from "./index/profile.js";
@@ -17,6 +18,7 @@ export interface SourceView {
   date?: Chunk["date"];
   dateLabel?: string;
   section?: string;
+  page?: number;
   text: string;
 }
 
@@ -73,6 +75,8 @@ export interface OpenOptions {
   models?: AnswerModels | "none";
   logger?: Logger;
   onProgress?: (done: number, total: number) => void;
+  /** Where repeated questions find their answers; by default a bounded cache in memory, none with "none". */
+  answerCache?: AnswerCache | "none";
 }
 
 const DEFAULT_K = 8;
@@ -89,6 +93,7 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
     logger,
     onProgress: options.onProgress,
     concurrency: Math.max(1, config.EMBED_WORKERS),
+    maxDocumentBytes: config.MAX_DOCUMENT_BYTES,
   }).catch(async (error) => {
     await closeEmbedder(embedder);
     throw error;
@@ -106,10 +111,12 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
     const sources = await retriever.retrieve(question, { k: opts.k ?? DEFAULT_K, filters: opts.filters, analysis, signal: opts.signal, mode: opts.retrieval });
     return { question, analysis, sources, signal: opts.signal };
   };
+  // One line per answer: how sure it was, and why it was withheld, so refusals can be counted by reason.
+  const logAnswer = (id: string, answer: Pick<AskResult, "mode" | "confidence" | "refused" | "refusal">, cached: boolean) =>
+    logger.info({ answerId: id, mode: answer.mode, confidence: answer.confidence, refused: answer.refused, ...(answer.refusal ? { reason: answer.refusal.reason } : {}), ...(cached ? { cached } : {}) }, answer.refused ? `refused: ${answer.refusal?.reason ?? "unspecified"}` : "answered");
   const result = (question: string, answer: Answer, sources: Retrieved[]): AskResult => {
     const id = randomUUID();
-    // One line per answer: how sure it was, and why it was withheld, so refusals can be counted by reason.
-    logger.info({ answerId: id, mode: answer.mode, confidence: answer.confidence, refused: answer.refused, ...(answer.refusal ? { reason: answer.refusal.reason } : {}) }, answer.refused ? `refused: ${answer.refusal?.reason ?? "unspecified"}` : "answered");
+    logAnswer(id, answer, false);
     return {
     id,
     question,
@@ -124,9 +131,37 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
       id: chunk.id, doc: chunk.doc, kind: chunk.kind, score: Math.round(score * 1000) / 1000,
       ...(chunk.date ? { date: chunk.date, dateLabel: chunk.dateLabel } : {}),
       ...(chunk.section ? { section: chunk.section } : {}),
+      ...(chunk.page ? { page: chunk.page } : {}),
       text: chunk.text,
     })),
     };
+  };
+
+  const cache = options.answerCache === "none" ? undefined
+    : options.answerCache ?? (config.ANSWER_CACHE_SIZE > 0 ? createMemoryAnswerCache(config.ANSWER_CACHE_SIZE) : undefined);
+  // The index version keys the cache, so a cache shared across processes never serves another index's answer.
+  const indexVersion = `${index.manifest.builtAt}/${embedder.id}`;
+  const keyOf = (question: string, opts: AskOptions) => answerKey({ indexVersion, question, filters: opts.filters, k: opts.k ?? DEFAULT_K, retrieval: opts.retrieval });
+  // With an LLM, an extractive answer is the fallback after a failed call: the next asker should get the LLM's.
+  const primaryMode = options.answerer ? undefined : llmConfigured(config) ? "llm" : "extractive";
+  const lookup = async (key: string): Promise<CachedAnswer | undefined> => {
+    try {
+      return await cache?.get(key);
+    } catch (error) {
+      logger.warn({ err: (error as Error).message }, "answer cache unavailable, answering afresh");
+      return undefined;
+    }
+  };
+  const keep = async (key: string, answer: AskResult) => {
+    if (!cache || (primaryMode && answer.mode !== primaryMode)) return;
+    const { id: _id, question: _question, ...cached } = answer;
+    await cache.set(key, cached).catch((error: Error) => logger.warn({ err: error.message }, "answer cache unavailable, answer not kept"));
+  };
+  // A cached answer is a new answer to its asker: its own id, so it can be rated on its own.
+  const fromCache = (question: string, cached: CachedAnswer): AskResult => {
+    const id = randomUUID();
+    logAnswer(id, cached, true);
+    return { id, question, ...cached };
   };
 
   return {
@@ -139,14 +174,29 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
     retrieve: (question, opts = {}) =>
       retriever.retrieve(question, { k: opts.k ?? DEFAULT_K, filters: opts.filters, signal: opts.signal, mode: opts.retrieval }),
     async ask(question, opts = {}) {
+      const key = keyOf(question, opts);
+      const cached = await lookup(key);
+      if (cached) return fromCache(question, cached);
       const input = await prepare(question, opts);
-      return result(question, await answerer.answer(input), input.sources);
+      const answered = result(question, await answerer.answer(input), input.sources);
+      await keep(key, answered);
+      return answered;
     },
     async *askStream(question, opts = {}) {
+      const key = keyOf(question, opts);
+      const cached = await lookup(key);
+      if (cached) {
+        yield { citations: cached.citations };
+        yield { delta: cached.answer };
+        yield { done: fromCache(question, cached) };
+        return;
+      }
       const input = await prepare(question, opts);
       for await (const event of answerer.stream(input)) {
         if ("done" in event) {
-          yield { done: result(question, event.done, input.sources) };
+          const answered = result(question, event.done, input.sources);
+          await keep(key, answered);
+          yield { done: answered };
         } else {
           yield event;
         }
@@ -166,7 +216,8 @@ function chooseAnswerer(config: Config, context: CorpusContext, logger: Logger, 
     : extractive;
 }
 
-async function createEmbedder(config: Config): Promise<Embedder> {
+/** The embedder configuration asks for: the local encoder on worker threads, or an OpenAI-compatible server. */
+export async function createEmbedder(config: Config): Promise<Embedder> {
   if (config.EMBEDDER === "openai") {
     return createOpenAIEmbedder({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.EMBEDDING_MODEL });
   }
@@ -175,6 +226,6 @@ async function createEmbedder(config: Config): Promise<Embedder> {
   return createEmbedderPool(config.EMBED_WORKERS);
 }
 
-async function closeEmbedder(embedder: Embedder): Promise<void> {
+export async function closeEmbedder(embedder: Embedder): Promise<void> {
   if ("close" in embedder && typeof embedder.close === "function") await embedder.close();
 }

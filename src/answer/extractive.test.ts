@@ -9,7 +9,8 @@ let root: string;
 beforeAll(async () => {
   const { corpusDir, dataDir } = await writeSyntheticCorpus();
   root = dirname(corpusDir);
-  chronicle = await openChronicle({ config: { CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBED_WORKERS: 0 } });
+  // No answer cache: every test here is about composing an answer, never about finding one kept.
+  chronicle = await openChronicle({ config: { CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBED_WORKERS: 0 }, answerCache: "none" });
 });
 afterAll(async () => {
   await chronicle.close();
