@@ -21,7 +21,7 @@ export interface ReindexResult {
   chunks?: number;
   /** Passages embedded; the rest came from the embedding cache. */
   embedded?: number;
-  skipped?: SkippedFile[];
+  skipped?: Array<Pick<SkippedFile, "name" | "reason" | "message">>;
   /** Why it failed; the previous index goes on serving. */
   error?: string;
 }
@@ -92,7 +92,7 @@ export function createLiveIndex(options: LiveIndexOptions): LiveIndex {
         trigger, finishedAt: new Date().toISOString(), ok: true, rebuilt: ingest.rebuilt,
         ...(ingest.reason ? { reason: ingest.reason } : {}),
         seconds: seconds(), documents: ingest.index.manifest.counts.documents, chunks: next.chunks.length,
-        embedded: ingest.embedded ?? 0, skipped: ingest.skipped,
+        embedded: ingest.embedded ?? 0, skipped: ingest.skipped.map(({ name, reason, message }) => ({ name, reason, message })),
       };
       logger.info({ trigger, rebuilt: ingest.rebuilt, reason: ingest.reason, seconds: last.seconds, embedded: last.embedded, chunks: last.chunks }, ingest.rebuilt ? `re-indexed: ${ingest.reason}` : "re-index: already current");
     } catch (error) {
