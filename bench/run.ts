@@ -9,6 +9,7 @@ import { openChronicle } from "../src/chronicle.js";
 import { measureCacheMix } from "./cache-mix.js";
 import { measureEmbeddingLimit } from "./embedding-limit.js";
 import { measureIngest } from "./ingest.js";
+import { measureLiveReindex } from "./live-reindex.js";
 import { distinctQuestions } from "./questions.js";
 import { measureQuality } from "./quality.js";
 import { measureQueryPath } from "./query-path.js";
@@ -86,6 +87,10 @@ async function main() {
   log(table(["size", "chunks", "ingest s", "one document changed: re-index s", "passages embedded", "share of full build", "index MB", "RSS MB", "retrieval p50 ms", "retrieval p99 ms"],
     scale.map((r) => [`${r.factor}x`, r.chunks, r.ingestSeconds, r.reindexSeconds, r.reindexEmbedded, `${(r.reindexShare * 100).toFixed(1)}%`, r.indexMb, r.rssMb, r.retrievalP50, r.retrievalP99])));
 
+  const live = await measureLiveReindex(options.quick ? 1 : 10, questions);
+  log(`\n## Live re-index (WATCH=true), ${live.factor}x corpus, under 8 connections\n`);
+  log(table(["change to new index live s", "answers/s meanwhile", "requests", "errors", "non-2xx"], [[live.secondsToLive, live.answersPerSecond, live.requests, live.errors, live.non2xx]]));
+
   const defaults = throughput.filter((r) => r.workers === 2);
   const best16 = Math.max(...defaults.filter((r) => r.connections === 16).map((r) => r.requestsPerSecond));
   const ask = queryPath[2].timing;
@@ -102,12 +107,13 @@ async function main() {
     [`no-op re-ingest < 1 s`, `${build.noopSeconds} s`, build.noopSeconds < 1],
     [`start to /readyz < 2 s`, `${startup.p50} ms`, startup.p50 < 2000],
     ...scale.filter((r) => r.factor >= 10).map((r) => [`one changed document at ${r.factor}x re-indexes in ≤ 5% of the full build`, `${(r.reindexShare * 100).toFixed(1)}%`, r.reindexShare <= 0.05] as const),
+    [`live re-index under load with no errors`, `${live.errors + live.non2xx} failed of ${live.requests}`, live.errors + live.non2xx === 0],
     [`retrieval p50 at ${largest.factor}x ≤ 1.5 × 1x`, `${(largest.retrievalP50 / scale[0].retrievalP50).toFixed(2)} ×`, largest.retrievalP50 <= 1.5 * scale[0].retrievalP50],
   ] as const;
   log("\n## Targets\n");
   log(table(["target", "measured", "met"], targets.map(([name, value, met]) => [name, value, met ? "yes" : "NO"])));
 
-  await writeFile("bench/results.json", `${JSON.stringify({ machine, quick: options.quick, queryPath, limit, throughput, cacheMix, ingest, startup, quality, scale, targets }, null, 2)}\n`);
+  await writeFile("bench/results.json", `${JSON.stringify({ machine, quick: options.quick, queryPath, limit, throughput, cacheMix, live, ingest, startup, quality, scale, targets }, null, 2)}\n`);
   log("\nWrote bench/results.json.");
 }
 

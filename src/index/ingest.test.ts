@@ -117,6 +117,13 @@ describe("ensureIndex", () => {
     expect(fixed.index.chunks.some((chunk) => chunk.doc === "empty.md")).toBe(true);
   });
 
+  it("skips a file over the size limit without reading it", async () => {
+    await writeFile(join(corpusDir, "huge.txt"), "The ferry leaves at noon. ".repeat(100));
+    const built = await ensureIndex({ corpusDir, dataDir, embedder: createFakeEmbedder(), maxDocumentBytes: 1_000 });
+    expect(built.skipped).toEqual([expect.objectContaining({ name: "huge.txt", reason: "too-large", message: expect.stringMatching(/over the limit .*MAX_DOCUMENT_BYTES/) })]);
+    expect(built.index.chunks.every((chunk) => chunk.doc === "a.txt")).toBe(true);
+  });
+
   it("fails clearly when no file at all can be read", async () => {
     await writeFile(join(corpusDir, "a.txt"), Buffer.from([0, 0, 0, 1]));
     await expect(ensureIndex({ corpusDir, dataDir, embedder: createFakeEmbedder() })).rejects.toThrow(/no document in .* could be read \(a.txt: binary\)/);
