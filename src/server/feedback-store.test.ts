@@ -9,6 +9,7 @@ import { HttpError } from "./http-error.js";
 
 const rating = (answerId: string, extra: Partial<FeedbackInput> = {}): FeedbackInput => ({
   answerId,
+  rater: "ip:127.0.0.1",
   rating: "up",
   question: "When did Putin visit China?",
   answer: "May 16-17, 2024: Putin visits China. [1]",
@@ -101,7 +102,29 @@ describe("openFeedbackStore", () => {
     newer.pragma("user_version = 99");
     newer.close();
     const store = openFeedbackStore({ path: path.replace("nested/", ""), logger: silentLogger });
-    expect(store.status()).toBe("unavailable: schema version 99 is newer than this server's 1");
+    expect(store.status()).toBe("unavailable: schema version 99 is newer than this server's 2");
     store.close();
+  });
+});
+
+describe("feedback store migrations", () => {
+  it("moves a version 1 database to one rating per answer and rater, keeping the latest", () => {
+    const old = new Database(path.replace("nested/", ""));
+    old.exec(`CREATE TABLE feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, answer_id TEXT NOT NULL, rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
+      comment TEXT, question TEXT NOT NULL, answer TEXT NOT NULL, citations TEXT NOT NULL, created_at TEXT NOT NULL); PRAGMA user_version = 1;`);
+    const insert = old.prepare("INSERT INTO feedback (answer_id, rating, question, answer, citations, created_at) VALUES (?, ?, 'q', 'a', '[]', ?)");
+    insert.run("a1", "up", "2026-01-01T00:00:00Z");
+    insert.run("a1", "down", "2026-01-02T00:00:00Z");
+    insert.run("a2", "up", "2026-01-03T00:00:00Z");
+    old.close();
+    const store = openFeedbackStore({ path: path.replace("nested/", ""), logger: silentLogger });
+    try {
+      expect(store.status()).toBe("ok");
+      expect(store.page(0, 10).map((r) => [r.answerId, r.rating])).toEqual([["a1", "down"], ["a2", "up"]]);
+      expect(store.add(rating("a1", { rater: "" })).replaced).toBe(true);
+      expect(store.page(0, 10)).toHaveLength(2);
+    } finally {
+      store.close();
+    }
   });
 });

@@ -8,6 +8,8 @@ import { unavailable } from "./http-error.js";
 /** A rating of one answer, with what the answer said so it can be reviewed later. */
 export interface FeedbackInput {
   answerId: string;
+  /** Who rated: one rating per answer and rater, the latest kept. */
+  rater: string;
   rating: "up" | "down";
   comment?: string;
   question: string;
@@ -15,17 +17,19 @@ export interface FeedbackInput {
   citations: Citation[];
 }
 
-/** A stored rating: the input plus its row id and when it was received. */
+/** A stored rating: the input plus its row id and when it was (last) given. */
 export interface FeedbackRecord extends FeedbackInput {
   id: number;
   createdAt: string;
+  /** True when this rating replaced the rater's earlier one of the same answer. */
+  replaced?: boolean;
 }
 
 /** Ratings kept in SQLite. When the database cannot be used, it says why and refuses writes; answering goes on. */
 export interface FeedbackStore {
   /** "ok", or "unavailable: <why>" while the database cannot be opened or its last use failed. */
   status(): string;
-  /** Stores a rating; a 503 HttpError when the database is unavailable. */
+  /** Stores a rating, replacing the rater's earlier one of the same answer; a 503 HttpError when the database is unavailable. */
   add(input: FeedbackInput): FeedbackRecord;
   /** Up to `limit` records with ids after `afterId`, oldest first: export pages through these. */
   page(afterId: number, limit: number): FeedbackRecord[];
@@ -48,7 +52,7 @@ export interface FeedbackStoreOptions {
 }
 
 // Stamped in PRAGMA user_version: a database from a newer layout is left alone rather than misread.
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS feedback (
@@ -64,6 +68,14 @@ CREATE TABLE IF NOT EXISTS feedback (
 CREATE INDEX IF NOT EXISTS feedback_answer ON feedback (answer_id);
 `;
 
+// Version 2: one rating per answer and rater. Version 1 kept every rating; of those, the latest per
+// answer stays (they have no rater), so the unique index can be built.
+const TO_VERSION_2 = `
+ALTER TABLE feedback ADD COLUMN rater TEXT NOT NULL DEFAULT '';
+DELETE FROM feedback WHERE id NOT IN (SELECT MAX(id) FROM feedback GROUP BY answer_id, rater);
+`;
+const RATER_INDEX = "CREATE UNIQUE INDEX IF NOT EXISTS feedback_answer_rater ON feedback (answer_id, rater);";
+
 interface Row {
   id: number;
   answer_id: string;
@@ -73,6 +85,7 @@ interface Row {
   answer: string;
   citations: string;
   created_at: string;
+  rater: string;
 }
 
 /** Opens (or creates) the feedback database; never throws, so a broken file cannot stop the server. */
@@ -93,8 +106,13 @@ export function openFeedbackStore(options: FeedbackStoreOptions): FeedbackStore 
         opened.pragma("journal_mode = WAL");
         const version = opened.pragma("user_version", { simple: true }) as number;
         if (version > SCHEMA_VERSION) throw new Error(`schema version ${version} is newer than this server's ${SCHEMA_VERSION}`);
-        opened.exec(SCHEMA);
-        opened.pragma(`user_version = ${SCHEMA_VERSION}`);
+        opened.transaction(() => {
+          opened.exec(SCHEMA);
+          const columns = opened.prepare("PRAGMA table_info(feedback)").all() as Array<{ name: string }>;
+          if (!columns.some((column) => column.name === "rater")) opened.exec(TO_VERSION_2);
+          opened.exec(RATER_INDEX);
+          opened.pragma(`user_version = ${SCHEMA_VERSION}`);
+        })();
       } catch (error) {
         opened.close();
         throw error;
@@ -140,12 +158,15 @@ export function openFeedbackStore(options: FeedbackStoreOptions): FeedbackStore 
     status: () => (db && !problem ? "ok" : `unavailable: ${problem}`),
     add(input) {
       const createdAt = new Date(now()).toISOString();
-      return guard((database) => {
-        const info = database
-          .prepare("INSERT INTO feedback (answer_id, rating, comment, question, answer, citations, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-          .run(input.answerId, input.rating, input.comment ?? null, input.question, input.answer, JSON.stringify(input.citations), createdAt);
-        return { id: Number(info.lastInsertRowid), ...input, createdAt };
-      });
+      return guard((database) => database.transaction(() => {
+        const earlier = database.prepare("SELECT id FROM feedback WHERE answer_id = ? AND rater = ?").get(input.answerId, input.rater) as { id: number } | undefined;
+        database
+          .prepare(`INSERT INTO feedback (answer_id, rater, rating, comment, question, answer, citations, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (answer_id, rater) DO UPDATE SET rating = excluded.rating, comment = excluded.comment, created_at = excluded.created_at`)
+          .run(input.answerId, input.rater, input.rating, input.comment ?? null, input.question, input.answer, JSON.stringify(input.citations), createdAt);
+        const { id } = database.prepare("SELECT id FROM feedback WHERE answer_id = ? AND rater = ?").get(input.answerId, input.rater) as { id: number };
+        return { id, ...input, createdAt, ...(earlier ? { replaced: true } : {}) };
+      })());
     },
     page(afterId, limit) {
       return guard((database) =>
@@ -164,6 +185,7 @@ function fromRow(row: Row): FeedbackRecord {
   return {
     id: row.id,
     answerId: row.answer_id,
+    rater: row.rater,
     rating: row.rating,
     ...(row.comment !== null ? { comment: row.comment } : {}),
     question: row.question,

@@ -142,6 +142,8 @@ export const FeedbackBody = z.object({
   answerId: z.string({ error: "answerId must be a string" }).trim().min(1, "answerId is empty").max(200),
   rating: z.enum(["up", "down"], { error: (issue) => `rating must be "up" or "down", got ${JSON.stringify(issue.input)}` }),
   comment: z.string().max(LIMITS.commentChars, { error: `comment is over ${LIMITS.commentChars} characters` }).optional(),
+  /** Who rates, as the client knows them (the widget's browser, a Slack user): their latest rating of an answer is kept. */
+  rater: z.string().trim().min(1, "rater is empty").max(200, "rater is over 200 characters").optional(),
 });
 
 /** GET /api/chronology */

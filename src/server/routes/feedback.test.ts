@@ -21,6 +21,8 @@ const appAt = (dataDir: string, config: Partial<Config> = {}) => {
 };
 const ask = async (app: ReturnType<typeof appAt>["app"], question: string, headers: Record<string, string> = {}) =>
   (await (await postJson(app, "/api/ask", { question }, headers)).json()) as AskResult;
+const ADMIN = { ADMIN_KEY: "admin-key" };
+const asAdmin = { headers: { authorization: "Bearer admin-key" } };
 const exported = async (res: Response) => (await res.text()).split("\n").filter(Boolean).map((line) => JSON.parse(line) as FeedbackRecord);
 
 beforeAll(async () => {
@@ -39,7 +41,7 @@ afterEach(() => {
 
 describe("feedback", () => {
   it("stores a rating with the question, answer and citations it rates, and exports it as JSON lines", async () => {
-    const { app } = appAt(dir.path);
+    const { app } = appAt(dir.path, ADMIN);
     const answer = await ask(app, "When did Li Qiang visit Moscow?");
     const other = await ask(app, "When did Putin visit China?");
     const res = await postJson(app, "/api/feedback", { answerId: answer.id, rating: "up", comment: "Right date" });
@@ -47,7 +49,7 @@ describe("feedback", () => {
     expect(await res.json()).toMatchObject({ id: 1, answerId: answer.id, rating: "up" });
     expect((await postJson(app, "/api/feedback", { answerId: other.id, rating: "down" })).status).toBe(201);
 
-    const exportRes = await app.request("/api/feedback/export");
+    const exportRes = await app.request("/api/feedback/export", asAdmin);
     expect(exportRes.status).toBe(200);
     expect(exportRes.headers.get("content-type")).toMatch(/^application\/x-ndjson/);
     const records = await exported(exportRes);
@@ -63,8 +65,8 @@ describe("feedback", () => {
     await postJson(first.app, "/api/feedback", { answerId: answer.id, rating: "up" });
     first.feedback.close();
 
-    const second = appAt(dir.path);
-    const records = await exported(await second.app.request("/api/feedback/export"));
+    const second = appAt(dir.path, ADMIN);
+    const records = await exported(await second.app.request("/api/feedback/export", asAdmin));
     expect(records.map((r) => r.answerId)).toEqual([answer.id]);
   });
 
@@ -86,6 +88,28 @@ describe("feedback", () => {
     expect(await res.json()).toEqual({ error: { code: "invalid_request", message: expect.stringMatching(message) } });
   });
 
+  it("keeps one rating per answer and rater: rating again replaces it", async () => {
+    const { app } = appAt(dir.path, ADMIN);
+    const answer = await ask(app, "When did Putin visit China?");
+    expect((await postJson(app, "/api/feedback", { answerId: answer.id, rating: "up", rater: "browser-1" })).status).toBe(201);
+    const again = await postJson(app, "/api/feedback", { answerId: answer.id, rating: "down", comment: "Wrong year", rater: "browser-1" });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ rating: "down", replaced: true });
+    expect((await postJson(app, "/api/feedback", { answerId: answer.id, rating: "up", rater: "browser-2" })).status).toBe(201);
+    const records = await exported(await app.request("/api/feedback/export", asAdmin));
+    expect(records.map((r) => [r.rater, r.rating, r.comment])).toEqual([["client:browser-1", "down", "Wrong year"], ["client:browser-2", "up", undefined]]);
+  });
+
+  it("keeps the export off without ADMIN_KEY or API_KEYS, and behind the admin key, not an API key, when it is set", async () => {
+    const open = appAt(dir.path).app;
+    const off = await open.request("/api/feedback/export");
+    expect(off.status).toBe(403);
+    expect(await off.json()).toMatchObject({ error: { code: "export_disabled", message: expect.stringMatching(/ADMIN_KEY/) } });
+    const guarded = appAt(dir.path, { ...ADMIN, API_KEYS: ["user-key"] }).app;
+    expect((await guarded.request("/api/feedback/export", { headers: { authorization: "Bearer user-key" } })).status).toBe(401);
+    expect((await guarded.request("/api/feedback/export", asAdmin)).status).toBe(200);
+  });
+
   it("needs a valid API key to export when keys are set", async () => {
     const { app } = appAt(dir.path, { API_KEYS: ["export-key"] });
     expect((await app.request("/api/feedback/export")).status).toBe(401);
@@ -97,19 +121,19 @@ describe("feedback", () => {
 
   it("with a corrupt database: answering works, feedback is 503, and /readyz says why", async () => {
     writeFileSync(join(dir.path, "feedback.sqlite"), Buffer.from("garbage ".repeat(1000)));
-    const { app } = appAt(dir.path);
+    const { app } = appAt(dir.path, { API_KEYS: ["k"] });
 
     const ready = await app.request("/readyz");
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: "ready", feedback: expect.stringMatching(/^unavailable: file is not a database/) });
 
-    const answer = await ask(app, "When did Putin visit China?");
+    const answer = await ask(app, "When did Putin visit China?", { authorization: "Bearer k" });
     expect(answer.answer).toContain("May 16-17, 2024");
 
-    const res = await postJson(app, "/api/feedback", { answerId: answer.id, rating: "up" });
+    const res = await postJson(app, "/api/feedback", { answerId: answer.id, rating: "up" }, { authorization: "Bearer k" });
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ error: { code: "feedback_unavailable", message: expect.stringMatching(/feedback storage is unavailable/) } });
-    const exportRes = await app.request("/api/feedback/export");
+    const exportRes = await app.request("/api/feedback/export", { headers: { authorization: "Bearer k" } });
     expect(exportRes.status).toBe(503);
   });
 });
