@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { createLlmCondenser } from "../answer/index.js";
 import { createOfflineCondenser } from "../chat/index.js";
 import { llmConfigured, loadConfig, type Config } from "../config.js";
@@ -8,6 +9,8 @@ import { createBackgroundTasks, createSlackRoutes } from "../slack/index.js";
 import type { Chronicle } from "../chronicle.js";
 import type { CondenserFactory } from "./app.js";
 import { startServer, type RunningServer } from "./start.js";
+import { createAnswerCache } from "./answer-cache.js";
+import { openFeedbackStore } from "./feedback-store.js";
 
 const ACCEPT_GRACE_MS = 300;
 
@@ -32,12 +35,24 @@ async function main(): Promise<void> {
     return server.state.current() ?? server.ready;
   };
   const tasks = createBackgroundTasks(logger);
+  // One feedback store and one memory of recent answers for the API and the Slack bot's rating buttons.
+  const feedback = openFeedbackStore({ path: join(config.DATA_DIR, "feedback.sqlite"), logger });
+  const answers = createAnswerCache();
   const slack = createSlackRoutes({
     config,
     logger,
     tasks,
     mattermostToken: config.MATTERMOST_TOKEN ?? "",
     chronicle: { ask: async (question, options) => (await chronicle()).ask(question, options) },
+    feedback: {
+      remember: (result) => answers.remember(result),
+      rate({ answerId, rating, rater }) {
+        const answer = answers.get(answerId);
+        if (!answer) return "unknown";
+        const record = feedback.add({ answerId, rater, rating, question: answer.question, answer: answer.answer, citations: answer.citations });
+        return record.replaced ? "replaced" : "recorded";
+      },
+    },
     condense: async (messages, options) => {
       const ready = await chronicle();
       const condense = condenserFor?.(ready) ?? createOfflineCondenser({ year: ready.retriever.year });
@@ -47,6 +62,8 @@ async function main(): Promise<void> {
   const running = await startServer({
     config,
     logger,
+    feedback,
+    answers,
     condenserFor,
     // The chat page at /, the demo host site at /demo, the embeddable /widget.js, and the Slack bot.
     mount: { "/slack": slack, "/": createWebRoutes({ widgetOrigins: config.WIDGET_ORIGINS }) },
@@ -70,6 +87,7 @@ async function main(): Promise<void> {
     await running.close();
     // Slack replies still being posted are finished too.
     await tasks.idle();
+    feedback.close();
     logger.info("stopped");
     process.exit(0);
   };

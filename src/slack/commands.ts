@@ -13,6 +13,8 @@ export interface CommandsHandlerOptions {
   sender: ReplySender;
   tasks: BackgroundTasks;
   logger: Logger;
+  /** Whether answers carry rating buttons (when the server stores feedback). */
+  rateable?: boolean;
 }
 
 /** The command name when the form's is missing or odd. */
@@ -67,7 +69,7 @@ export function createCommandsHandler(options: CommandsHandlerOptions): Handler<
         try {
           const { result } = await answer(text);
           logger.info({ command, platform, refused: result.refused, citations: result.citations.length }, "Slack command answered");
-          reply = { response_type: "in_channel", ...formatReply(result, { platform, asked }) };
+          reply = { response_type: "in_channel", ...formatReply(result, { platform, asked, ...(platform === "slack" && options.rateable ? { answerId: result.id } : {}) }) };
         } catch (error) {
           logger.error({ command, err: error instanceof Error ? error.message : String(error) }, "Slack command could not be answered");
           reply = { response_type: "ephemeral", ...formatNotice(FAILURE_NOTICE, platform) };

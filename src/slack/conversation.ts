@@ -20,6 +20,8 @@ export interface ConversationOptions {
   logger: Logger;
   /** Longest condensing and answering one message may take before it is abandoned. */
   askTimeoutMs?: number;
+  /** Told of every answer, so its rating buttons can find it later. */
+  onAnswer?: (result: AskResult) => void;
 }
 
 const DEFAULT_ASK_TIMEOUT_MS = 60_000;
@@ -45,6 +47,7 @@ export function createConversationAnswerer(options: ConversationOptions): Conver
     const standalone = await standaloneQuestion(text, turns, signal);
     const result = await chronicle.ask(standalone, { signal });
     if (threadKey) memory.add(threadKey, { question: text, answer: result.answer, citations: result.citations });
+    options.onAnswer?.(result);
     return { result, standalone };
   };
 }

@@ -82,6 +82,8 @@ export interface EventsHandlerOptions {
   seen: SeenSet;
   tasks: BackgroundTasks;
   logger: Logger;
+  /** Whether answers carry rating buttons (when the server stores feedback). */
+  rateable?: boolean;
 }
 
 export const MENTION_USAGE = "Ask me a question about the documents, e.g. “What happened in March?” or “Who leads the project?” I answer with [n] citations to the sources.";
@@ -101,7 +103,7 @@ export function createEventsHandler(options: EventsHandlerOptions): Handler<Slac
     let replyMessage;
     try {
       const { result, standalone } = await answer(question.text, question.threadKey);
-      replyMessage = formatReply(result, { understoodAs: standalone !== question.text ? standalone : undefined });
+      replyMessage = formatReply(result, { understoodAs: standalone !== question.text ? standalone : undefined, ...(options.rateable ? { answerId: result.id } : {}) });
       logger.info({ kind: question.kind, channel: question.target.channel, refused: result.refused, citations: result.citations.length }, "Slack question answered");
     } catch (error) {
       logger.error({ kind: question.kind, channel: question.target.channel, err: error instanceof Error ? error.message : String(error) }, "Slack question could not be answered");

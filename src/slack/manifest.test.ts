@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 const manifest = readFileSync(new URL("./manifest.yaml", import.meta.url), "utf8");
 
 describe("manifest.yaml", () => {
-  it("points Slack at the two routes", () => {
+  it("points Slack at the three routes", () => {
     expect(manifest).toMatch(/^ {4}request_url: https:\/\/YOUR_HOST\/slack\/events$/m);
+    expect(manifest).toMatch(/^ {4}is_enabled: true\n {4}request_url: https:\/\/YOUR_HOST\/slack\/interactions$/m);
     expect(manifest).toMatch(/^ {6}url: https:\/\/YOUR_HOST\/slack\/commands$/m);
     expect(manifest).toMatch(/^ {4}- command: \/chronicle$/m);
   });

@@ -34,7 +34,17 @@ export interface ContextBlock {
   elements: MrkdwnText[];
 }
 
-export type Block = SectionBlock | ContextBlock;
+/** A button row: the rating buttons under an answer. */
+export interface ActionsBlock {
+  type: "actions";
+  block_id: string;
+  elements: Array<{ type: "button"; action_id: string; text: { type: "plain_text"; text: string; emoji: true }; value: string }>;
+}
+
+export type Block = SectionBlock | ContextBlock | ActionsBlock;
+
+/** The action ids of the rating buttons: /slack/interactions records a press of either. */
+export const RATE_ACTIONS = { up: "chronicle_rate_up", down: "chronicle_rate_down" } as const;
 
 /** A message ready for chat.postMessage or a response_url: Block Kit plus the plain fallback. */
 export interface Reply {
@@ -44,6 +54,8 @@ export interface Reply {
 }
 
 export interface ReplyOptions {
+  /** The answer's id: with it a Slack reply carries rating buttons. */
+  answerId?: string;
   /** Slack gets Block Kit with mrkdwn escaping; Mattermost gets Markdown text. Default "slack". */
   platform?: ChatPlatform;
   /** Who asked what, shown above the answer: a slash command's reply stands alone in the channel. */
@@ -96,11 +108,13 @@ function blockReply(answer: string, citations: Citation[], options: ReplyOptions
 
   // A cut answer lists only the sources its remaining markers cite.
   const shown = citedIn(body, citations).map((citation) => escapeMrkdwn(sourceLine(citation)));
-  const room = (SLACK_LIMITS.blocks - blocks.length) * SLACK_LIMITS.contextElements;
+  // The rating buttons, when there are any, take the last block.
+  const room = (SLACK_LIMITS.blocks - blocks.length - (options.answerId ? 1 : 0)) * SLACK_LIMITS.contextElements;
   const lines = shown.length > room ? [...shown.slice(0, room - 1), `…and ${shown.length - room + 1} more sources`] : shown;
   for (let i = 0; i < lines.length; i += SLACK_LIMITS.contextElements) {
     blocks.push(context(lines.slice(i, i + SLACK_LIMITS.contextElements)));
   }
+  if (options.answerId) blocks.push(ratingButtons(options.answerId));
   return { text: cutText(body, SLACK_LIMITS.fallbackText), blocks };
 }
 
@@ -159,4 +173,10 @@ function firstWords(text: string, max: number): string {
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max).replace(/\s+\S*$/, "");
   return `${cut || flat.slice(0, max)}…`;
+}
+
+/** 👍 / 👎 under an answer; the value names the answer they rate. */
+function ratingButtons(answerId: string): ActionsBlock {
+  const button = (action_id: string, text: string) => ({ type: "button" as const, action_id, text: { type: "plain_text" as const, text, emoji: true as const }, value: answerId });
+  return { type: "actions", block_id: "chronicle_feedback", elements: [button(RATE_ACTIONS.up, "👍 Helpful"), button(RATE_ACTIONS.down, "👎 Not helpful")] };
 }

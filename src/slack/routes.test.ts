@@ -453,3 +453,63 @@ describe("without configuration", () => {
     expect((await server.request("/slack/events", { method: "POST" })).status).toBe(503);
   });
 });
+
+describe("rating buttons and POST /slack/interactions", () => {
+  /** A feedback sink as the server wires it: answers remembered by id, one rating per answer and rater. */
+  function memoryFeedback() {
+    const answers = new Map<string, string>();
+    const ratings = new Map<string, string>();
+    const feedback: NonNullable<SlackRoutesOptions["feedback"]> = {
+      remember: (result) => void answers.set(result.id, result.answer),
+      rate({ answerId, rating, rater }) {
+        if (!answers.has(answerId)) return "unknown";
+        const key = `${answerId}/${rater}`;
+        const outcome = ratings.has(key) ? "replaced" : "recorded";
+        ratings.set(key, rating);
+        return outcome;
+      },
+    };
+    return { feedback, ratings };
+  }
+  const press = (actionId: string, answerId: string, user = "U0USER") =>
+    signedRequest({
+      path: "/slack/interactions",
+      contentType: "application/x-www-form-urlencoded",
+      body: commandBody({ payload: JSON.stringify({ type: "block_actions", user: { id: user }, response_url: fake.responseUrl("rate"), actions: [{ action_id: actionId, value: answerId, type: "button" }] }) }),
+    });
+
+  it("puts 👍 and 👎 under an answer, records a press per user, and a second press replaces the first", async () => {
+    const { feedback, ratings } = memoryFeedback();
+    const app = slackApp({ feedback });
+    await app.request(eventRequest(eventCallback(mention(BOMBERS))));
+    const post = await fake.waitFor(() => fake.posts[0]);
+    const actions = (post.blocks ?? []).find((block) => block.type === "actions") as unknown as { elements: Array<{ action_id: string; value: string }> };
+    expect(actions.elements.map((element) => element.action_id)).toEqual(["chronicle_rate_up", "chronicle_rate_down"]);
+    const answerId = actions.elements[0].value;
+
+    expect((await app.request(press("chronicle_rate_up", answerId))).status).toBe(200);
+    expect((await app.request(press("chronicle_rate_down", answerId))).status).toBe(200);
+    expect((await app.request(press("chronicle_rate_up", answerId, "U0OTHER"))).status).toBe(200);
+    expect([...ratings]).toEqual([[`${answerId}/slack:U0USER`, "down"], [`${answerId}/slack:U0OTHER`, "up"]]);
+    await fake.waitFor(() => fake.responses.length === 3);
+    expect(fake.responses.map((r) => r.body.text)).toEqual(["Thanks, your rating was recorded.", "Thanks, your rating was updated.", "Thanks, your rating was recorded."]);
+    expect(fake.responses.every((r) => r.body.response_type === "ephemeral")).toBe(true);
+  });
+
+  it("says so when the answer is no longer remembered, and refuses an unsigned press", async () => {
+    const { feedback } = memoryFeedback();
+    const app = slackApp({ feedback });
+    expect((await app.request(press("chronicle_rate_up", "forgotten"))).status).toBe(200);
+    await fake.waitFor(() => fake.responses.length === 1);
+    expect(fake.responses[0].body.text).toMatch(/too old to rate/);
+    const unsigned = signedRequest({ path: "/slack/interactions", contentType: "application/x-www-form-urlencoded", body: "payload=%7B%7D", signature: "v0=bad" });
+    expect((await app.request(unsigned)).status).toBe(401);
+  });
+
+  it("shows no buttons when the server keeps no feedback", async () => {
+    const app = slackApp();
+    await app.request(eventRequest(eventCallback(mention(BOMBERS))));
+    const post = await fake.waitFor(() => fake.posts[0]);
+    expect((post.blocks ?? []).some((block) => block.type === "actions")).toBe(false);
+  });
+});

@@ -7,6 +7,7 @@ import { createBackgroundTasks, type BackgroundTasks } from "./background.js";
 import { createCommandsHandler } from "./commands.js";
 import { createConversationAnswerer } from "./conversation.js";
 import { createEventsHandler } from "./events.js";
+import { createInteractionsHandler, type SlackFeedback } from "./interactions.js";
 import { readMattermostToken } from "./mattermost.js";
 import { createReplySender } from "./reply-sender.js";
 import { missingSlackSettings, requireSettings } from "./require-settings.js";
@@ -39,6 +40,8 @@ export interface SlackRoutesOptions {
   /** Milliseconds since the epoch, for signature timestamps; for tests. */
   now?: () => number;
   askTimeoutMs?: number;
+  /** Where ratings from the answers' buttons go; without it answers carry no buttons. */
+  feedback?: SlackFeedback;
 }
 
 /** Slack sends small payloads; anything larger is refused before it is buffered and hashed. */
@@ -57,7 +60,9 @@ export function createSlackRoutes(options: SlackRoutesOptions): Hono<SlackEnv> {
   const missing = missingSlackSettings(config);
   const tasks = options.tasks ?? createBackgroundTasks(logger);
   const sender = createReplySender({ token: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL, fetch: options.fetch, logger, retry: options.retry });
-  const answer = createConversationAnswerer({ chronicle, condense, memory: createThreadMemory(options.threads), logger, askTimeoutMs: options.askTimeoutMs });
+  const { feedback } = options;
+  const answer = createConversationAnswerer({ chronicle, condense, memory: createThreadMemory(options.threads), logger, askTimeoutMs: options.askTimeoutMs, ...(feedback ? { onAnswer: feedback.remember } : {}) });
+  const rateable = Boolean(feedback);
   const limit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) => c.json({ error: { code: "payload_too_large", message: `Slack request body is over ${MAX_BODY_BYTES} bytes` } }, 413),
@@ -70,7 +75,7 @@ export function createSlackRoutes(options: SlackRoutesOptions): Hono<SlackEnv> {
     requireSettings(missing),
     limit,
     createSignatureVerifier({ signingSecret: config.SLACK_SIGNING_SECRET, now: options.now }),
-    createEventsHandler({ answer, sender, seen: createSeenSet(options.seen), tasks, logger }),
+    createEventsHandler({ answer, sender, seen: createSeenSet(options.seen), tasks, logger, rateable }),
   );
   app.post(
     "/commands",
@@ -78,8 +83,17 @@ export function createSlackRoutes(options: SlackRoutesOptions): Hono<SlackEnv> {
     requireSettings(mattermostToken ? [] : missing),
     limit,
     createSignatureVerifier({ signingSecret: config.SLACK_SIGNING_SECRET, mattermostToken, now: options.now }),
-    createCommandsHandler({ answer, sender, tasks, logger }),
+    createCommandsHandler({ answer, sender, tasks, logger, rateable }),
   );
+  if (feedback) {
+    app.post(
+      "/interactions",
+      requireSettings(missing),
+      limit,
+      createSignatureVerifier({ signingSecret: config.SLACK_SIGNING_SECRET, now: options.now }),
+      createInteractionsHandler({ feedback, sender, tasks, logger }),
+    );
+  }
   app.all("*", requireSettings(missing), (c) => c.json({ error: { code: "not_found", message: `No Slack route ${c.req.method} ${c.req.path}` } }, 404));
   return app;
 }
