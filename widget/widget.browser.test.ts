@@ -2,7 +2,7 @@
  * The widget and the Chronicle page in a real browser (Debian's Chromium through playwright-core)
  * against the real server on loopback. A missing Chromium fails these tests; they never skip.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Hono } from "hono";
@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openChronicle, type AskResult, type Chronicle } from "../src/chronicle.js";
 import { buildWidget, createWebRoutes } from "../src/web/index.js";
 import { artifactPath, launchChromium, listen, startChronicleServer, type ChronicleTestServer, type Listening } from "../test-support/browser.js";
+import { SYNTHETIC_DOCUMENTS } from "../test-support/synthetic-corpus.js";
 
 const BOMBERS = "When did Chinese and Russian bombers patrol near Alaska?";
 const MEETINGS = "How many times did Xi and Putin meet in 2024?";
@@ -21,6 +22,8 @@ const NONSENSE = "qwzx vbnmk plorf?";
 const UNANSWERED = "What did Putin eat at the Kazan summit?";
 const XSS = '<img src=x onerror="window.__xss=1">';
 const TITLE = "Ask our documents";
+// Words only the first corpus uses: none may appear in what the page says about another corpus.
+const FIRST_CORPUS_WORDS = /China|Chinese|Russia|Putin|\bXi\b|Kazan|BRICS/;
 const SLOW = { timeout: 90_000 };
 
 let browser: Browser;
@@ -175,7 +178,8 @@ describe("the embedded widget", () => {
     expect(await dialog.getAttribute("aria-modal")).toBe("true");
     expect(await w.launcher.getAttribute("aria-expanded")).toBe("true");
     expect(await focused(page)).toBe("cc-input");
-    expect(await w.suggestions.count()).toBe(3);
+    await w.suggestions.first().waitFor(); // they come from GET /api/corpus, a moment after the panel
+    expect(await w.suggestions.allTextContents()).toEqual(chronicle.profile.sampleQuestions.slice(0, 4));
     expect(await w.log.getAttribute("role")).toBe("log");
     expect(await w.log.getAttribute("aria-live")).toBe("polite");
     expect(await page.getByRole("textbox", { name: "Your question" }).count()).toBe(1);
@@ -248,26 +252,31 @@ describe("the embedded widget", () => {
     }
   });
 
-  it("keeps the conversation across a reload, and clears it", SLOW, async () => {
+  it("asks a suggested question on click, keeps the conversation across a reload, and clears it", SLOW, async () => {
+    const suggested = chronicle.profile.sampleQuestions[0]!;
+    const expected = await chronicle.ask(suggested);
+    expect(expected.refused).toBe(false);
     const page = await newPage();
     await openDemo(page, server.url);
     const w = widget(page);
     await w.launcher.click();
-    await w.suggestions.first().click(); // the first suggestion is the bombers question
-    await finishedAnswer(page);
+    await w.suggestions.first().click();
+    const answer = await finishedAnswer(page);
+    expect(await w.users.first().textContent()).toBe(`You: ${suggested}`);
+    expect(await answer.textContent()).toContain(expected.answer.slice(0, 30));
+    expect(await answer.locator(".sources li").count()).toBe(expected.citations.length);
 
     await page.reload();
     await w.panel.waitFor(); // it was open, so it opens again
     expect(await w.users.count()).toBe(1);
-    expect(await w.users.first().textContent()).toContain(BOMBERS);
+    expect(await w.users.first().textContent()).toContain(suggested);
     expect(await w.answers.count()).toBe(1);
-    expect(await w.answers.first().textContent()).toContain("July 24");
     expect(await w.chips.count()).toBeGreaterThan(0);
     expect(await w.suggestions.first().isVisible()).toBe(false);
 
     await page.locator("chronicle-chat").getByRole("button", { name: "Clear conversation" }).click();
     expect(await w.answers.count()).toBe(0);
-    expect(await w.suggestions.count()).toBe(3);
+    expect(await w.suggestions.count()).toBe(Math.min(4, chronicle.profile.sampleQuestions.length));
     expect(await w.suggestions.first().isVisible()).toBe(true);
     await page.reload();
     await w.launcher.waitFor();
@@ -526,6 +535,23 @@ describe("the embedded widget", () => {
 });
 
 describe("the Chronicle page (/)", () => {
+  it("names the corpus from its profile and the timeline's period from the index", SLOW, async () => {
+    const page = await newPage();
+    const corpus = page.waitForResponse((r) => r.url() === `${server.url}/api/corpus`);
+    await page.goto(`${server.url}/`);
+    expect((await corpus).status()).toBe(200);
+    const { title, description } = chronicle.profile;
+    await waitForText(page.locator("#page-title"), (t) => t === title, "the profile's title");
+    expect(await page.title()).toBe(title);
+    expect(await page.locator("#page-subtitle").textContent()).toBe(`${description} Every answer cites its sources.`);
+    expect(chronicle.retriever.coverage).toEqual({ start: "2024-05-03", end: "2024-12-02" });
+    expect(await page.locator("#tl-title").textContent()).toBe("Timeline, May–December 2024");
+    const chat = widget(page);
+    await chat.suggestions.first().waitFor();
+    expect(await chat.suggestions.allTextContents()).toEqual(chronicle.profile.sampleQuestions.slice(0, 4));
+    expect(await page.locator("chronicle-chat .empty p").textContent()).toBe(`${description} Every answer cites the passages it comes from.`);
+  });
+
   it("shows the chronology by month with month and text filters, and a chip click highlights its entry", SLOW, async () => {
     const page = await newPage({ width: 1280, height: 800 });
     await page.goto(`${server.url}/`);
@@ -561,5 +587,86 @@ describe("the Chronicle page (/)", () => {
     });
     expect(await chat.detail.isVisible()).toBe(false); // the timeline shows it; the chat stays on the answer
     await page.screenshot({ path: await artifactPath("page-timeline.png") });
+  });
+});
+
+describe("another corpus: a 2023 document and no profile", () => {
+  let root: string;
+  let other: Chronicle;
+  let otherServer: ChronicleTestServer;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), "chronicle-other-corpus-"));
+    await mkdir(join(root, "corpus"));
+    await writeFile(join(root, "corpus", "annual-report.txt"), SYNTHETIC_DOCUMENTS["annual-report.txt"]!);
+    other = await openChronicle({ config: { CORPUS_DIR: join(root, "corpus"), DATA_DIR: join(root, "data") }, answerCache: "none" });
+    otherServer = await startChronicleServer({ chronicle: other, bundleDir });
+  }, 120_000);
+
+  afterAll(async () => {
+    await otherServer?.close();
+    await other?.close();
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it("shows its own title, period and questions on the page, and nothing of the first corpus", SLOW, async () => {
+    const page = await newPage();
+    await page.goto(`${otherServer.url}/`);
+    await waitForText(page.locator("#tl-title"), (t) => t !== "Timeline", "the timeline's period");
+    expect(await page.locator("#tl-title").textContent()).toBe("Timeline, January–November 2023");
+    expect(await page.locator("#page-title").textContent()).toBe("Annual report");
+    expect(await page.title()).toBe("Annual report");
+    expect(await page.locator("#page-subtitle").textContent()).toBe("Ask about one document. Every answer cites its sources.");
+    await waitForText(page.locator("#tl-status"), (t) => /^\d+ entries$/.test(t), "the chronology to load");
+    const months = await page.locator(".month h3").allTextContents();
+    expect(months.length).toBeGreaterThan(3);
+    for (const month of months) expect(month).toMatch(/ 2023$/);
+
+    const chat = widget(page);
+    await chat.suggestions.first().waitFor();
+    const suggestions = await chat.suggestions.allTextContents();
+    expect(suggestions).toEqual(["What happened in November 2023?", "What is “Annual report” about?"]);
+    // What the page itself says (not the document's entries, which may name any year) is of this corpus only.
+    const copy = [
+      await page.locator("header").textContent(), await page.locator("#tl-title").textContent(),
+      await page.locator("chronicle-chat .empty").textContent(), await page.locator("chronicle-chat .head").textContent(),
+    ].join("\n");
+    expect(copy).not.toMatch(/2024/);
+    expect(await page.locator("body").textContent()).not.toMatch(FIRST_CORPUS_WORDS);
+    expect(await page.locator("chronicle-chat").evaluate((el) => el.shadowRoot!.textContent)).not.toMatch(FIRST_CORPUS_WORDS);
+
+    await chat.suggestions.first().click();
+    const answer = await finishedAnswer(page);
+    expect(await chat.users.first().textContent()).toBe("You: What happened in November 2023?");
+    expect(await answer.textContent()).toContain("Board approves");
+    await page.screenshot({ path: await artifactPath("page-other-corpus.png") });
+  });
+
+  it("titles an embedded widget with the corpus and hints at its period and questions on a refusal", SLOW, async () => {
+    // A host page that sets no data-title: the heading is the corpus's own.
+    const site = new Hono().get("/", (c) => c.html(`<!doctype html><title>Host</title><p>A host page.</p>
+<script src="${otherServer.url}/widget.js" data-open async></script>`));
+    const host = await listen(site.fetch);
+    try {
+      const page = await newPage();
+      await page.goto(host.url);
+      const w = widget(page);
+      await w.panel.waitFor();
+      await waitForText(page.locator("chronicle-chat .title"), (t) => t === "Annual report", "the corpus's title as heading");
+      expect(await w.launcher.getAttribute("aria-label")).toBe("Annual report");
+      expect((await other.ask(NONSENSE)).refused).toBe(true);
+      const answer = await ask(page, NONSENSE);
+      const hint = answer.locator(".hint");
+      expect(await hint.locator("p").textContent()).toBe("Chronicle only answers from its one document (dated entries: January–November 2023). Try one of these:");
+      const tries = hint.locator("button.try");
+      expect(await tries.allTextContents()).toEqual(["What happened in November 2023?", "What is “Annual report” about?"]);
+      await page.screenshot({ path: await artifactPath("widget-refusal-hint.png") });
+      await tries.first().click();
+      await waitForText(w.answers.last(), (t) => t.includes("Board approves"), "the answer to the hinted question");
+      expect(await w.users.last().textContent()).toBe("You: What happened in November 2023?");
+      expect(await page.locator("chronicle-chat").evaluate((el) => el.shadowRoot!.textContent)).not.toMatch(FIRST_CORPUS_WORDS);
+    } finally {
+      await host.close();
+    }
   });
 });

@@ -20,8 +20,9 @@ import { widgetCors } from "./middleware/widget-cors.js";
 import { askRoutes } from "./routes/ask.js";
 import { chatRoutes } from "./routes/chat.js";
 import { chronologyRoutes } from "./routes/chronology.js";
+import { corpusRoutes } from "./routes/corpus.js";
 import { documentRoutes } from "./routes/documents.js";
-import { feedbackRoutes } from "./routes/feedback.js";
+import { feedbackExportRoutes, feedbackRoutes } from "./routes/feedback.js";
 import { healthRoutes } from "./routes/health.js";
 import { openAIRoutes } from "./routes/openai.js";
 import { sourceRoutes } from "./routes/sources.js";
@@ -95,6 +96,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route("/", healthRoutes(deps));
   // Before the API's guards: the admin key, not API_KEYS, opens it, and uploads are far over the API's body limit.
   if (config.ADMIN_KEY && options.reindexer) app.route("/api", documentRoutes(deps, options.reindexer, config.ADMIN_KEY));
+  if (config.ADMIN_KEY) app.route("/api", feedbackExportRoutes(deps, config.ADMIN_KEY));
 
   // One rate-limit window for both prefixes: a client does not get twice the limit by switching APIs.
   const guarded = [widgetCors(config.WIDGET_ORIGINS), apiKeyAuth({ keys: config.API_KEYS }), rateLimit({ limit: config.RATE_LIMIT_PER_MINUTE })];
@@ -105,6 +107,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     .route("/", askRoutes(deps))
     .route("/", chatRoutes(deps))
     .route("/", chronologyRoutes(deps))
+    .route("/", corpusRoutes(deps))
     .route("/", sourceRoutes(deps))
     .route("/", feedbackRoutes(deps));
   app.route("/api", api);

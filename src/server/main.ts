@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { createLlmCondenser } from "../answer/index.js";
 import { createOfflineCondenser } from "../chat/index.js";
 import { llmConfigured, loadConfig, type Config } from "../config.js";
+import { describeCorpus } from "../corpus-description.js";
 import { ChronicleError } from "../errors.js";
 import { createLogger, type Logger } from "../logger.js";
 import { createWebRoutes } from "../web/index.js";
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
   // The server listens before the index is loaded; Slack requests wait for it like every other answer,
   // and once it is loaded each one takes the index live at that moment (a re-index swaps it).
   let loaded!: (server: RunningServer) => void;
-  const started = new Promise<RunningServer>((resolve) => (loaded = resolve));
+  let listening: RunningServer | undefined;
+  const started = new Promise<RunningServer>((resolve) => (loaded = resolve)).then((server) => (listening = server));
   const chronicle = async (): Promise<Chronicle> => {
     const server = await started;
     return server.state.current() ?? server.ready;
@@ -44,6 +46,11 @@ async function main(): Promise<void> {
     tasks,
     mattermostToken: config.MATTERMOST_TOKEN ?? "",
     chronicle: { ask: async (question, options) => (await chronicle()).ask(question, options) },
+    // Help must answer within Slack's 3 seconds, so it reads the index live now and never waits for one.
+    corpus: () => {
+      const live = listening?.state.current();
+      return live && describeCorpus(live);
+    },
     feedback: {
       remember: (result) => answers.remember(result),
       rate({ answerId, rating, rater }) {

@@ -1,8 +1,10 @@
 import type { Handler } from "hono";
+import type { CorpusDescription } from "../corpus-description.js";
 import type { Logger } from "../logger.js";
 import { questionTooLong } from "../text/question-length.js";
 import type { BackgroundTasks } from "./background.js";
 import type { ConversationAnswerer } from "./conversation.js";
+import { commandHelp } from "./help-text.js";
 import { escapeMrkdwn, plainTextFromSlack } from "./mrkdwn.js";
 import { FAILURE_NOTICE, formatNotice, formatReply } from "./reply-blocks.js";
 import { httpUrl, type ReplySender, type ResponseUrlMessage } from "./reply-sender.js";
@@ -15,6 +17,8 @@ export interface CommandsHandlerOptions {
   logger: Logger;
   /** Whether answers carry rating buttons (when the server stores feedback). */
   rateable?: boolean;
+  /** What the help text says about the corpus; undefined (general help) while the index loads. */
+  corpus?: () => CorpusDescription | undefined;
 }
 
 /** The command name when the form's is missing or odd. */
@@ -45,7 +49,7 @@ export function createCommandsHandler(options: CommandsHandlerOptions): Handler<
     const raw = form.get("text") ?? "";
     const text = platform === "slack" ? plainTextFromSlack(raw) : raw.trim();
     const say = (message: string): CommandResponse => ({ response_type: "ephemeral", text: platform === "slack" ? escapeMrkdwn(message) : message });
-    if (!text || text.toLowerCase() === "help") return c.json(say(usage(command)));
+    if (!text || text.toLowerCase() === "help") return c.json(say(commandHelp(command, options.corpus?.())));
     // Refused here, to the asker alone: answered, the whole text would be echoed to the channel.
     const tooLong = questionTooLong(text, "Your question");
     if (tooLong) {
@@ -84,8 +88,4 @@ export function createCommandsHandler(options: CommandsHandlerOptions): Handler<
 
 function commandName(value: string | null): string {
   return value && /^\/[\w-]{1,32}$/.test(value) ? value : DEFAULT_COMMAND;
-}
-
-export function usage(command: string): string {
-  return `Usage: ${command} <question> — for example: ${command} What happened in March? The answer cites its sources with [n].`;
 }

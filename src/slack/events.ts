@@ -1,8 +1,10 @@
 import type { Handler } from "hono";
 import { z } from "zod";
+import type { CorpusDescription } from "../corpus-description.js";
 import type { Logger } from "../logger.js";
 import type { BackgroundTasks } from "./background.js";
 import type { ConversationAnswerer } from "./conversation.js";
+import { mentionHelp } from "./help-text.js";
 import { plainTextFromSlack } from "./mrkdwn.js";
 import { FAILURE_NOTICE, formatNotice, formatReply } from "./reply-blocks.js";
 import type { MessageTarget, ReplySender } from "./reply-sender.js";
@@ -84,9 +86,9 @@ export interface EventsHandlerOptions {
   logger: Logger;
   /** Whether answers carry rating buttons (when the server stores feedback). */
   rateable?: boolean;
+  /** What the help for an empty mention says about the corpus; undefined (general help) while the index loads. */
+  corpus?: () => CorpusDescription | undefined;
 }
-
-export const MENTION_USAGE = "Ask me a question about the documents, e.g. “What happened in March?” or “Who leads the project?” I answer with [n] citations to the sources.";
 
 /**
  * POST /slack/events: answers Slack's url_verification, and acknowledges every event at once; questions
@@ -97,7 +99,7 @@ export function createEventsHandler(options: EventsHandlerOptions): Handler<Slac
 
   const reply = async (question: IncomingQuestion) => {
     if (!question.text) {
-      await sender.postMessage(question.target, formatNotice(MENTION_USAGE));
+      await sender.postMessage(question.target, formatNotice(mentionHelp(options.corpus?.())));
       return;
     }
     let replyMessage;

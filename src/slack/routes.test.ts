@@ -5,6 +5,7 @@ import { openChronicle, type Chronicle } from "../chronicle.js";
 import { createOfflineCondenser } from "../chat/index.js";
 import { startFakeSlack, type FakeSlack } from "../../test-support/fake-slack.js";
 import { commandBody, commandRequest, eventCallback, eventRequest, signedRequest, TEST_SIGNING_SECRET } from "../../test-support/fake-slack-requests.js";
+import { describeCorpus } from "../corpus-description.js";
 import { createBackgroundTasks, type BackgroundTasks } from "./background.js";
 import { createSlackRoutes, type SlackRoutesOptions } from "./routes.js";
 import type { Condenser, ConversationMessage } from "./types.js";
@@ -336,6 +337,17 @@ describe("POST /slack/commands", () => {
     expect(body.text).toContain("Usage: /ask-corpus &lt;question&gt;");
     await tasks.idle();
     expect(fake.attempts).toHaveLength(0);
+  });
+
+  it("describes the corpus in `help` from its profile, and generally before the index is loaded", async () => {
+    const app = slackApp({ corpus: () => describeCorpus(chronicle) });
+    const { text } = await (await app.request(commandRequest({ text: "help", response_url: fake.responseUrl() }))).json();
+    const [first, second] = chronicle.profile.sampleQuestions;
+    expect(text).toContain(`${chronicle.profile.title}: ${chronicle.profile.description}`);
+    expect(text).toContain(`/chronicle ${first}\n/chronicle ${second}\n`);
+    const loading = slackApp({ corpus: () => undefined });
+    const general = (await (await loading.request(commandRequest({ text: "help", response_url: fake.responseUrl() }))).json()).text;
+    expect(general).toBe("Usage: /chronicle &lt;question&gt;\nThe answer cites its sources with [n].");
   });
 
   it("refuses a question over the limit to the asker alone, counting characters as the API does", async () => {

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Chronicle } from "../chronicle.js";
 import type { Config } from "../config.js";
+import type { CorpusDescription } from "../corpus-description.js";
 import type { Logger } from "../logger.js";
 import { createBackgroundTasks, type BackgroundTasks } from "./background.js";
 import { createCommandsHandler } from "./commands.js";
@@ -25,6 +26,11 @@ export interface SlackRoutesOptions {
   logger: Logger;
   /** Rewrites a follow-up in a thread into a standalone question (src/chat's `createOfflineCondenser()`). */
   condense: Condenser;
+  /**
+   * The corpus as the help text describes it (`describeCorpus` of the chronicle live now), read at each
+   * request so a re-index shows; undefined while the index loads. Without it the help is general.
+   */
+  corpus?: () => CorpusDescription | undefined;
   /** Used for response_url POSTs and by WebClient; default the global fetch. */
   fetch?: typeof globalThis.fetch;
   /**
@@ -75,7 +81,7 @@ export function createSlackRoutes(options: SlackRoutesOptions): Hono<SlackEnv> {
     requireSettings(missing),
     limit,
     createSignatureVerifier({ signingSecret: config.SLACK_SIGNING_SECRET, now: options.now }),
-    createEventsHandler({ answer, sender, seen: createSeenSet(options.seen), tasks, logger, rateable }),
+    createEventsHandler({ answer, sender, seen: createSeenSet(options.seen), tasks, logger, rateable, corpus: options.corpus }),
   );
   app.post(
     "/commands",
@@ -83,7 +89,7 @@ export function createSlackRoutes(options: SlackRoutesOptions): Hono<SlackEnv> {
     requireSettings(mattermostToken ? [] : missing),
     limit,
     createSignatureVerifier({ signingSecret: config.SLACK_SIGNING_SECRET, mattermostToken, now: options.now }),
-    createCommandsHandler({ answer, sender, tasks, logger, rateable }),
+    createCommandsHandler({ answer, sender, tasks, logger, rateable, corpus: options.corpus }),
   );
   if (feedback) {
     app.post(

@@ -1,6 +1,8 @@
 /**
  * The two HTML pages served beside the API. Both are static: every piece of corpus or answer text
- * is put in by the scripts with DOM calls, so nothing here is built from data.
+ * is put in by the scripts with DOM calls, so nothing here is built from data. What the Chronicle page
+ * says about its corpus (title, subtitle, the timeline's period) page.js reads from GET /api/corpus;
+ * the words here are what it shows before that, true of any corpus.
  */
 
 const PAGE_STYLES = `
@@ -46,8 +48,8 @@ export function chroniclePage(): string {
 </head>
 <body>
 <header class="top">
-<h1>Chronicle</h1>
-<p>Ask a question about the documents, or read their timeline. Every answer cites its sources.</p>
+<h1 id="page-title">Chronicle</h1>
+<p id="page-subtitle">Ask a question about these documents, or read their timeline. Every answer cites its sources.</p>
 </header>
 <main class="layout">
 <section class="chat" aria-label="Ask Chronicle">

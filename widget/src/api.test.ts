@@ -86,6 +86,25 @@ describe("source and chronology", () => {
   });
 });
 
+describe("corpus", () => {
+  it("reads the description, dropping what it cannot use", async () => {
+    const { fetch, calls } = fakeFetch(() => Response.json({
+      title: "Harbour archive", description: "Minutes.", sampleQuestions: ["Who chaired the board?", 7, "  "],
+      documents: [{ name: "minutes.md", title: "Minutes", extra: true }, { name: 3 }],
+      coverage: { start: "1998-02-01", end: "1998-11-30" }, counts: { documents: 1, passages: 40, datedEntries: 12 },
+    }));
+    expect(await createClient({ server: "http://x/", fetch }).corpus()).toEqual({
+      title: "Harbour archive", description: "Minutes.", sampleQuestions: ["Who chaired the board?"],
+      documents: [{ name: "minutes.md", title: "Minutes" }],
+      coverage: { start: "1998-02-01", end: "1998-11-30" }, counts: { documents: 1, passages: 40, datedEntries: 12 },
+    });
+    expect(calls[0].url).toBe("http://x/api/corpus");
+    const bare = await createClient({ server: "http://x", fetch: fakeFetch(() => Response.json({ title: "T", coverage: { start: "soon", end: "later" } })).fetch }).corpus();
+    expect(bare).toEqual({ title: "T", description: "", sampleQuestions: [], documents: [], coverage: null, counts: { documents: 0, passages: 0, datedEntries: 0 } });
+    await expect(createClient({ server: "http://x", fetch: fakeFetch(() => Response.json([])).fetch }).corpus()).rejects.toBeInstanceOf(ServerError);
+  });
+});
+
 describe("parseRetryAfter", () => {
   it("reads seconds and HTTP dates", () => {
     expect(parseRetryAfter("30")).toBe(30);

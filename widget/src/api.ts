@@ -1,6 +1,6 @@
 import { readSse } from "./sse.js";
 import { isCitation } from "./storage.js";
-import type { ChatMessage, ChatResult, Citation, SourceChunk } from "./types.js";
+import type { ChatMessage, ChatResult, Citation, CorpusInfo, DateRange, SourceChunk } from "./types.js";
 
 /** Base error for a failed call to the Chronicle server; `code` is the server's or the widget's own. */
 export class ChronicleApiError extends Error {
@@ -63,6 +63,8 @@ export interface ChronicleClient {
   chat(messages: ChatMessage[], callbacks?: ChatCallbacks): Promise<ChatResult>;
   source(id: string, options?: { signal?: AbortSignal }): Promise<SourceChunk>;
   chronology(query?: ChronologyQuery, options?: { signal?: AbortSignal }): Promise<SourceChunk[]>;
+  /** What the server says about its corpus: title, description, sample questions, period. */
+  corpus(options?: { signal?: AbortSignal }): Promise<CorpusInfo>;
 }
 
 /** Builds the client the widget and the page use to talk to one Chronicle server. */
@@ -131,6 +133,11 @@ export function createClient(options: ClientOptions): ChronicleClient {
       if (!entries) throw new ServerError("bad_response", "The server sent a chronology the page cannot read.");
       return entries.filter((entry): entry is SourceChunk => isRecord(entry) && typeof entry.id === "string" && typeof entry.text === "string");
     },
+    async corpus(opts = {}) {
+      const corpus = toCorpusInfo(await getJson("/api/corpus", opts.signal));
+      if (!corpus) throw new ServerError("bad_response", "The server sent a corpus description the widget cannot read.");
+      return corpus;
+    },
   };
 }
 
@@ -187,6 +194,29 @@ function toResult(data: Record<string, unknown>): ChatResult {
     ...(typeof data.mode === "string" ? { mode: data.mode } : {}),
     ...(typeof data.rewrittenQuestion === "string" ? { rewrittenQuestion: data.rewrittenQuestion } : {}),
   };
+}
+
+/** The description with only the parts the widget can use: strings as strings, a period of two ISO days. */
+function toCorpusInfo(data: unknown): CorpusInfo | undefined {
+  if (!isRecord(data) || typeof data.title !== "string") return undefined;
+  const strings = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string" && item.trim() !== "") : []);
+  const counts = isRecord(data.counts) ? data.counts : {};
+  const count = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : 0);
+  return {
+    title: data.title,
+    description: typeof data.description === "string" ? data.description : "",
+    sampleQuestions: strings(data.sampleQuestions),
+    documents: (Array.isArray(data.documents) ? data.documents : [])
+      .filter((d): d is { name: string; title: string } => isRecord(d) && typeof d.name === "string" && typeof d.title === "string")
+      .map(({ name, title }) => ({ name, title })),
+    coverage: isDateRange(data.coverage) ? { start: data.coverage.start, end: data.coverage.end } : null,
+    counts: { documents: count(counts.documents), passages: count(counts.passages), datedEntries: count(counts.datedEntries) },
+  };
+}
+
+function isDateRange(value: unknown): value is DateRange {
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  return isRecord(value) && typeof value.start === "string" && typeof value.end === "string" && day.test(value.start) && day.test(value.end);
 }
 
 function parseJson(text: string): unknown {

@@ -1,19 +1,14 @@
 import { createClient, isAbort, type ChronicleClient } from "./api.js";
+import { introText, MAX_REFUSAL_SUGGESTIONS, refusalHint, suggestedQuestions } from "./corpus-copy.js";
+import { loadCorpus } from "./corpus-info.js";
 import { append, focusables, h, icon, ICONS, replace } from "./dom.js";
 import { excerpt, formatRange, sourceDate, sourceOrigin } from "./format.js";
 import { recentHistory } from "./history.js";
-import { DEFAULT_OPTIONS, isColor, isTrue } from "./options.js";
+import { DEFAULT_OPTIONS, DEFAULT_TITLE, isColor, isTrue } from "./options.js";
 import { loadConversation, saveConversation, storageKey, type StoredMessage } from "./storage.js";
 import { STYLES } from "./styles.js";
 import { parseAnswer, type Inline } from "./tokenize.js";
-import type { Citation } from "./types.js";
-
-/** Shown on an empty chat, one click each. */
-export const SUGGESTED_QUESTIONS = [
-  "When did Chinese and Russian bombers patrol near Alaska?",
-  "How many times did Xi and Putin meet in 2024?",
-  "What did China and Russia do together at sea in 2024?",
-];
+import type { Citation, CorpusInfo } from "./types.js";
 
 /** Detail of the `chronicle-citation` event a chip click dispatches; cancel it to keep the detail view shut. */
 export interface CitationEventDetail {
@@ -41,6 +36,8 @@ function session(): Storage | undefined {
  * `<chronicle-chat>`: the chat, in its own shadow root. Attributes, read when it is connected:
  * `server`, `heading`, `placeholder`, `position` (bottom-right | bottom-left), `color`, `open`, and
  * `mode` ("launcher", the default: a corner button opening a dialog; "inline": fills its box).
+ * What it says about the corpus (intro, suggested questions, refusal hint, and the heading unless
+ * `heading` is set) comes from the server's GET /api/corpus.
  */
 export class ChronicleChat extends HTMLElement {
   private client!: ChronicleClient;
@@ -52,6 +49,10 @@ export class ChronicleChat extends HTMLElement {
   private failed: HTMLElement[] = [];
   private failedQuestion?: string;
   private citationsOf = new WeakMap<HTMLElement, Citation[]>();
+  /** The server's description of its corpus, once it has arrived. */
+  private corpus?: CorpusInfo;
+  /** The heading the host page gave, which the corpus's title does not replace. */
+  private fixedTitle = false;
   private detailReturn?: HTMLElement;
   private detailAbort?: AbortController;
   /** Focus given back to a chip by closing the detail view shows no tooltip: the reader just saw the source. */
@@ -62,6 +63,7 @@ export class ChronicleChat extends HTMLElement {
   private scroller!: HTMLElement;
   private log!: HTMLElement;
   private empty!: HTMLElement;
+  private titleEl!: HTMLElement;
   private form!: HTMLFormElement;
   private input!: HTMLTextAreaElement;
   private sendButton!: HTMLButtonElement;
@@ -78,7 +80,9 @@ export class ChronicleChat extends HTMLElement {
     this.client = createClient({ server });
     this.key = storageKey(server);
     this.inline = attr("mode") === "inline";
-    const title = attr("heading")?.trim() || DEFAULT_OPTIONS.title;
+    const heading = attr("heading")?.trim();
+    this.fixedTitle = Boolean(heading);
+    const title = heading || DEFAULT_TITLE;
     const color = attr("color");
 
     const root = h("div", { class: `root ${this.inline ? "inline" : "floating"}${attr("position") === "bottom-left" ? " left" : ""}` });
@@ -98,6 +102,8 @@ export class ChronicleChat extends HTMLElement {
     this.messages = saved.messages;
     this.renderConversation();
     if (this.inline || saved.open || isTrue(this.getAttribute("open"))) this.open(false);
+    // Until it arrives, and if it never does, the chat speaks of "these documents" in general.
+    loadCorpus(this.client).then((corpus) => this.describe(corpus), () => undefined);
   }
 
   disconnectedCallback(): void {
@@ -141,19 +147,44 @@ export class ChronicleChat extends HTMLElement {
     this.input.focus();
   }
 
-  /** Asks a question as if typed and sent. */
+  /** Asks a question as if typed and sent. While an answer is arriving it does nothing: the box keeps what is typed. */
   ask(question: string): void {
+    if (this.pending) return;
     this.input.value = question;
     void this.send();
+  }
+
+  /** Puts the corpus's own words in: the heading (unless the host set one), the intro, the suggestions, the hints. */
+  private describe(corpus: CorpusInfo): void {
+    this.corpus = corpus;
+    if (!this.fixedTitle && corpus.title.trim()) {
+      replace(this.titleEl, corpus.title);
+      this.launcher?.setAttribute("aria-label", corpus.title);
+    }
+    this.renderEmpty();
+    for (const hint of this.log.querySelectorAll<HTMLElement>(".refused .hint")) replace(hint, ...this.hintContent());
+  }
+
+  /** The empty chat: what the documents are, and questions to start with. */
+  private renderEmpty(): void {
+    replace(this.empty,
+      h("p", null, introText(this.corpus)),
+      ...suggestedQuestions(this.corpus).map((question) => h("button", { class: "sug", type: "button", onclick: () => this.ask(question) }, question)));
+  }
+
+  /** Under a refusal: what Chronicle answers from, and sample questions to try instead. */
+  private hintContent(): HTMLElement[] {
+    return [
+      h("p", null, refusalHint(this.corpus)),
+      ...suggestedQuestions(this.corpus, MAX_REFUSAL_SUGGESTIONS).map((question) => h("button", { class: "try", type: "button", onclick: () => this.ask(question) }, question)),
+    ];
   }
 
   private build(title: string, placeholder: string): void {
     this.tip = h("div", { class: "tip", id: "cc-tip", role: "tooltip", hidden: true });
     this.log = h("div", { class: "log", role: "log", "aria-live": "polite", "aria-label": "Conversation" });
-    this.empty = h("div", { class: "empty" },
-      h("p", null, "Ask about the documents. Every answer cites the passages it comes from."),
-      ...SUGGESTED_QUESTIONS.map((question) => h("button", { class: "sug", type: "button", onclick: () => this.ask(question) }, question)),
-    );
+    this.empty = h("div", { class: "empty" });
+    this.renderEmpty();
     this.scroller = h("div", { class: "scroll", onscroll: () => this.hideTip() }, this.empty, this.log);
     this.scroller.addEventListener("click", (event) => this.onCitationClick(event));
     this.scroller.addEventListener("mouseover", (event) => this.onCitationHover(event, true));
@@ -188,7 +219,7 @@ export class ChronicleChat extends HTMLElement {
       this.input, this.sendButton);
 
     const head = h("div", { class: "head" },
-      h("h2", { class: "title", id: "cc-title" }, title),
+      (this.titleEl = h("h2", { class: "title", id: "cc-title" }, title)),
       h("button", { class: "ib", type: "button", "aria-label": "Clear conversation", title: "Clear conversation", onclick: () => this.clear() }, icon(ICONS.clear)),
       !this.inline && h("button", { class: "ib", type: "button", "aria-label": "Close chat", title: "Close", onclick: () => this.close() }, icon(ICONS.close)));
 
@@ -355,7 +386,7 @@ export class ChronicleChat extends HTMLElement {
       replace(el, h("div", { class: "refused", "data-refused": "true" },
         h("p", { class: "label" }, "The corpus does not cover this"),
         ...(stock ? [] : blocks),
-        h("p", { class: "hint" }, "Chronicle only answers from its documents. Try asking about something they cover: an event, a name, a date.")));
+        h("div", { class: "hint" }, ...this.hintContent())));
     } else {
       replace(el, ...blocks);
       if (!streaming && citations.length > 0) el.appendChild(this.renderSources(citations));

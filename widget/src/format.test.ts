@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { excerpt, formatMonth, formatRange, monthKey, sourceDate, sourceOrigin } from "./format.js";
+import { excerpt, formatMonth, formatPeriod, formatRange, monthKey, sourceDate, sourceOrigin } from "./format.js";
 
 describe("formatRange", () => {
   it("writes one day, a span within a month, across months and across years", () => {
@@ -7,6 +7,14 @@ describe("formatRange", () => {
     expect(formatRange({ start: "2024-07-03", end: "2024-07-04" })).toBe("July 3–4, 2024");
     expect(formatRange({ start: "2024-07-28", end: "2024-08-07" })).toBe("July 28 – August 7, 2024");
     expect(formatRange({ start: "2024-12-30", end: "2025-01-02" })).toBe("December 30, 2024 – January 2, 2025");
+  });
+});
+
+describe("formatPeriod", () => {
+  it("names the months of one year, one month alone, and only the years across years", () => {
+    expect(formatPeriod({ start: "2024-05-03", end: "2024-12-02" })).toBe("May–December 2024");
+    expect(formatPeriod({ start: "2023-03-06", end: "2023-03-21" })).toBe("March 2023");
+    expect(formatPeriod({ start: "2023-11-27", end: "2024-02-01" })).toBe("2023–2024");
   });
 });
 

@@ -8,7 +8,7 @@ function parts(iso: string): { year: number; month: number; day: number } | unde
   return { year: Number(match[1]), month: Number(match[2]) - 1, day: Number(match[3]) };
 }
 
-/** "July 24, 2024", "July 28 – August 7, 2024", "December 30, 2024 – January 2, 2025". */
+/** "March 6, 2021", "March 28 – April 7, 2021", "December 30, 2021 – January 2, 2022". */
 export function formatRange(range: DateRange): string {
   const a = parts(range.start);
   const b = parts(range.end);
@@ -20,13 +20,26 @@ export function formatRange(range: DateRange): string {
   return `${day(a)} – ${day(b)}, ${a.year}`;
 }
 
-/** "2024-07" → "July 2024". */
+/** "2021-07" → "July 2021". */
 export function formatMonth(key: string): string {
   const match = /^(\d{4})-(\d{2})$/.exec(key);
   return match ? `${MONTHS[Number(match[2]) - 1]} ${match[1]}` : key;
 }
 
-/** The month a chunk belongs to in the timeline: that of its first day ("2024-07"). */
+/**
+ * The period a span of days covers, as a heading names it: "May 2021", "May–December 2021", and across
+ * years just the years, "2020–2021", since months at both ends would crowd a heading.
+ */
+export function formatPeriod(range: DateRange): string {
+  const a = parts(range.start);
+  const b = parts(range.end);
+  if (!a || !b) return `${range.start} – ${range.end}`;
+  if (a.year !== b.year) return `${a.year}–${b.year}`;
+  if (a.month === b.month) return `${MONTHS[a.month]} ${a.year}`;
+  return `${MONTHS[a.month]}–${MONTHS[b.month]} ${a.year}`;
+}
+
+/** The month a chunk belongs to in the timeline: that of its first day ("2021-07"). */
 export function monthKey(range: DateRange): string {
   return range.start.slice(0, 7);
 }

@@ -10,9 +10,9 @@ describe("readOptions", () => {
 
   it("reads the data- attributes", () => {
     const options = readOptions(
-      { title: " Ask about China-Russia 2024 ", placeholder: "Your question", position: "bottom-left", color: "#c0392b", open: "", server: "/chronicle/" },
+      { title: " Ask the parish archive ", placeholder: "Your question", position: "bottom-left", color: "#c0392b", open: "", server: "/chronicle/" },
       "https://cdn.example/widget.js", page);
-    expect(options).toEqual({ server: "https://host.example/chronicle", title: "Ask about China-Russia 2024", placeholder: "Your question", position: "bottom-left", color: "#c0392b", open: true });
+    expect(options).toEqual({ server: "https://host.example/chronicle", title: "Ask the parish archive", placeholder: "Your question", position: "bottom-left", color: "#c0392b", open: true });
   });
 
   it("ignores values it cannot use", () => {

@@ -2,8 +2,8 @@
 export interface WidgetOptions {
   /** Base URL of the Chronicle server; defaults to the origin widget.js was loaded from. */
   server: string;
-  /** Heading of the chat panel and the launcher's label. */
-  title: string;
+  /** Heading of the chat panel and the launcher's label; without it, the corpus's own title. */
+  title?: string;
   placeholder: string;
   position: "bottom-right" | "bottom-left";
   /** Accent colour of the launcher, the send button and the chips (any CSS colour). */
@@ -12,8 +12,10 @@ export interface WidgetOptions {
   open: boolean;
 }
 
-export const DEFAULT_OPTIONS: Omit<WidgetOptions, "server"> = {
-  title: "Ask Chronicle",
+/** The launcher's label and the panel's heading until the server names its corpus. */
+export const DEFAULT_TITLE = "Ask Chronicle";
+
+export const DEFAULT_OPTIONS: Omit<WidgetOptions, "server" | "title"> = {
   placeholder: "Ask a question…",
   position: "bottom-right",
   open: false,
@@ -30,7 +32,7 @@ export function readOptions(data: Record<string, string | undefined>, scriptSrc:
   const text = (value: string | undefined, fallback: string) => (value?.trim() ? value.trim().slice(0, 200) : fallback);
   return {
     server: serverUrl(data.server, scriptSrc, pageUrl),
-    title: text(data.title, DEFAULT_OPTIONS.title),
+    ...(data.title?.trim() ? { title: text(data.title, DEFAULT_TITLE) } : {}),
     placeholder: text(data.placeholder, DEFAULT_OPTIONS.placeholder),
     position: data.position?.trim() === "bottom-left" ? "bottom-left" : "bottom-right",
     ...(data.color && COLOR.test(data.color.trim()) ? { color: data.color.trim() } : {}),

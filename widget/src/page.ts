@@ -1,13 +1,16 @@
 /**
  * page.js, for the Chronicle page (GET /): the chat full-size beside the chronology as a timeline
  * grouped by month, with a month filter and a text filter. Clicking a citation chip in the chat
- * scrolls the timeline to that entry and highlights it.
+ * scrolls the timeline to that entry and highlights it. The title, subtitle and the timeline's
+ * period come from the server's description of its corpus (GET /api/corpus).
  */
 import { createClient } from "./api.js";
 import { defineChat, type CitationEventDetail } from "./chat-element.js";
+import { NEUTRAL_TITLE, pageSubtitle, timelineHeading } from "./corpus-copy.js";
+import { loadCorpus } from "./corpus-info.js";
 import { h, replace } from "./dom.js";
 import { formatMonth, formatRange, monthKey } from "./format.js";
-import type { Citation, SourceChunk } from "./types.js";
+import type { Citation, CorpusInfo, SourceChunk } from "./types.js";
 
 defineChat();
 
@@ -17,6 +20,9 @@ const status = document.getElementById("tl-status") as HTMLElement;
 const month = document.getElementById("tl-month") as HTMLSelectElement;
 const query = document.getElementById("tl-q") as HTMLInputElement;
 const chat = document.querySelector("chronicle-chat");
+const pageTitle = document.getElementById("page-title") as HTMLElement;
+const pageSubtitleEl = document.getElementById("page-subtitle") as HTMLElement;
+const timelineTitle = document.getElementById("tl-title") as HTMLElement;
 
 let entries: SourceChunk[] = [];
 const rows = new Map<string, HTMLElement>();
@@ -36,7 +42,16 @@ async function load(): Promise<void> {
   render();
 }
 
-/** Lowercased, accents and curly quotes folded, so "Xi" finds "Xi’s" and "sea" finds "Sea". */
+/** The corpus names itself: the page's title, the line under it, and the period the timeline covers. */
+function describe(corpus: CorpusInfo): void {
+  const title = corpus.title.trim() || NEUTRAL_TITLE;
+  document.title = title;
+  replace(pageTitle, title);
+  replace(pageSubtitleEl, pageSubtitle(corpus));
+  replace(timelineTitle, timelineHeading(corpus));
+}
+
+/** Lowercased, accents and curly quotes folded, so "o'brien" finds "O’Brien" and "lake" finds "Lake". */
 function fold(text: string): string {
   return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[‘’]/g, "'");
 }
@@ -104,3 +119,5 @@ chat?.addEventListener("chronicle-citation", (event) => {
 month.addEventListener("change", render);
 query.addEventListener("input", render);
 void load();
+// The static page's neutral wording stays if the description cannot be had.
+loadCorpus(client).then(describe, () => undefined);

@@ -50,6 +50,9 @@ svg{width:22px;height:22px;fill:none;stroke:currentColor;stroke-width:2;stroke-l
 .refused{padding:10px 12px;border-left:4px solid var(--warn-l);border-radius:8px;background:var(--warn)}
 .refused .label{margin:0 0 4px;font-weight:600}
 .hint{margin:4px 0 0;color:var(--muted);font-size:13px}
+.hint p{margin:0}
+.try{display:block;width:100%;margin:6px 0 0;padding:6px 10px;border:1px solid var(--line);border-radius:8px;background:var(--bg);color:var(--fg);text-align:left;line-height:1.4}
+.try:hover{border-color:var(--pt)}
 .sources{margin-top:6px;padding-top:8px;border-top:1px solid var(--line);font-size:13px}
 .sources h3{margin:0 0 6px;color:var(--muted);font-size:12px;font-weight:600;letter-spacing:.04em;text-transform:uppercase}
 .sources ol{margin:0;padding:0;list-style:none;display:grid;gap:6px}

@@ -14,7 +14,7 @@ export interface Citation {
   kind: "chronology" | "article";
   doc: string;
   date?: DateRange;
-  /** The date as the document writes it, e.g. "July 24, 2024". */
+  /** The date as the document writes it, e.g. "Sept. 9, 2021". */
   dateLabel?: string;
   section?: string;
   /** The page of a PDF, from 1. */
@@ -53,4 +53,15 @@ export interface SourceChunk {
   dateLabel?: string;
   page?: number;
   position?: number;
+}
+
+/** GET /api/corpus: how the server describes its corpus; the widget and the page write nothing of their own about it. */
+export interface CorpusInfo {
+  title: string;
+  description: string;
+  sampleQuestions: string[];
+  documents: { name: string; title: string }[];
+  /** The first and last day of the dated passages, or null when nothing is dated. */
+  coverage: DateRange | null;
+  counts: { documents: number; passages: number; datedEntries: number };
 }

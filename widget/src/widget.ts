@@ -15,7 +15,7 @@ function mount(): void {
   const chat = document.createElement("chronicle-chat");
   chat.setAttribute("data-launcher", "");
   chat.setAttribute("server", options.server);
-  chat.setAttribute("heading", options.title);
+  if (options.title) chat.setAttribute("heading", options.title);
   chat.setAttribute("placeholder", options.placeholder);
   chat.setAttribute("position", options.position);
   if (options.color) chat.setAttribute("color", options.color);
