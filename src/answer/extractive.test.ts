@@ -127,3 +127,12 @@ describe("streaming", () => {
     expect(pieces.join("")).toBe(done!.answer);
   });
 });
+
+describe("counts", () => {
+  it("says the count once, in words as prose writes small numbers", async () => {
+    const result = await ask("How many times did the Quayside branch close or reopen in 2023?");
+    if (result.refused) return expect.fail(`refused: ${result.answer}`);
+    expect(result.answer).toMatch(/^(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|\d{2,}) /);
+    expect(result.answer).not.toMatch(/\(\s*(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*\)/);
+  });
+});

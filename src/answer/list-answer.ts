@@ -60,7 +60,8 @@ function byMonth(entries: Chunk[]): Array<{ label: string; entries: Chunk[] }> {
 
 const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
-/** "3 times (three)", "2 joint bomber patrols (two)": the count in figures and in words. */
+/** "Two joint bomber patrols", "14 entries": the count said once, in words up to twelve as prose writes it. */
 function countPhrase(n: number, noun = "entries"): string {
-  return `${n} ${noun}${n < NUMBER_WORDS.length ? ` (${NUMBER_WORDS[n]})` : ""}`;
+  const count = n < NUMBER_WORDS.length ? NUMBER_WORDS[n] : String(n);
+  return `${count.charAt(0).toUpperCase()}${count.slice(1)} ${noun}`;
 }
