@@ -136,3 +136,11 @@ describe("counts", () => {
     expect(result.answer).not.toMatch(/\(\s*(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*\)/);
   });
 });
+
+describe("periods in list answers", () => {
+  it("names the year of a month asked without one", async () => {
+    const result = await ask("What happened in March?");
+    expect(result.refused).toBe(false);
+    expect(result.answer).toMatch(/^The timeline lists 2 entries in March 2023/);
+  });
+});

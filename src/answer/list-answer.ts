@@ -1,4 +1,5 @@
 import type { Chunk } from "../index/chunk.js";
+import type { PeriodMention } from "../dates/find-periods.js";
 import type { QuestionAnalysis } from "../retrieve/question.js";
 import { MONTH_NAMES } from "../dates/index.js";
 import type { CitationList } from "./citations.js";
@@ -24,7 +25,7 @@ export function listAnswer(analysis: QuestionAnalysis, selected: Chunk[], cites:
     return line ? `The ${analysis.intent} was on ${line}${others}` : "";
   }
   // "in 2024", "before June" already say how they bound the list; a bare "March 2023" needs a "for".
-  const where = analysis.periods.length ? ` ${analysis.periods.map((p) => (/^(in|on|during|before|after|since|until|till|by|between|from|through|throughout)\b/i.test(p.text) ? p.text : `for ${p.text}`)).join(" and ")}` : "";
+  const where = analysis.periods.length ? ` ${analysis.periods.map(periodWords).join(" and ")}` : "";
   const head = analysis.intent === "count"
     ? `${countPhrase(selected.length, analysis.countNoun)}${where}, according to the timeline:`
     : `The timeline lists ${selected.length} ${selected.length === 1 ? "entry" : "entries"}${where}`;
@@ -56,6 +57,19 @@ function byMonth(entries: Chunk[]): Array<{ label: string; entries: Chunk[] }> {
     groups.set(key, [...(groups.get(key) ?? []), entry]);
   }
   return [...groups].map(([key, list]) => ({ label: `${MONTH_NAMES[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`, entries: list }));
+}
+
+/**
+ * How the answer names a period the question asked about: "in 2024", "before June 2024", "for March 2023".
+ * A month or day asked without its year gets the year it was read in, so the answer says which March.
+ */
+function periodWords(period: PeriodMention): string {
+  const bounded = /^(in|on|during|before|after|since|until|till|by|between|from|through|throughout)\b/i.test(period.text);
+  const text = bounded ? period.text : `for ${period.text}`;
+  if (period.explicitYear || period.precision === "year" || /\b\d{4}\b/.test(period.text)) return text;
+  // An open bound ("before June") runs from the start of time: its year is the year of the end it names.
+  const year = (period.relation === "before" ? period.range.end : period.range.start).slice(0, 4);
+  return `${text} ${year}`;
 }
 
 const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
