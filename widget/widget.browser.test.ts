@@ -71,7 +71,7 @@ function widget(page: Page) {
   return {
     launcher: root.locator(".launcher"),
     panel: root.locator(".panel"),
-    input: root.locator("textarea"),
+    input: root.locator("textarea#cc-input"),
     send: root.locator("button.send"),
     log: root.locator(".log"),
     answers: root.locator("article.bot"),
@@ -132,6 +132,25 @@ async function waitForText(locator: Locator, test: (text: string) => boolean, wh
   }
   throw new Error(`timed out waiting for ${what}; last text: ${JSON.stringify(text)}`);
 }
+
+/** What has the keyboard focus inside the widget: its label, id and text. */
+function active(page: Page): Promise<{ label: string | null; id: string; text: string }> {
+  return page.evaluate(() => {
+    const el = document.querySelector("chronicle-chat")?.shadowRoot?.activeElement;
+    return { label: el?.getAttribute("aria-label") ?? null, id: el?.id ?? "", text: el?.textContent?.trim() ?? "" };
+  });
+}
+
+const ADMIN_KEY = "browser-test-admin-key";
+
+/** The server's feedback as its admin exports it (GET /api/feedback/export, JSON lines). */
+async function exportedFeedback(base: string): Promise<Record<string, unknown>[]> {
+  const response = await fetch(`${base}/api/feedback/export`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+  expect(response.status).toBe(200);
+  return (await response.text()).split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+const NOT_READY = { code: "not_ready", message: "the index is being rebuilt; try again in a few seconds" };
 
 async function noHorizontalScroll(page: Page): Promise<void> {
   const { scrollWidth, clientWidth, viewport, panel, scroller } = await page.evaluate(() => {
@@ -534,6 +553,163 @@ describe("the embedded widget", () => {
   });
 });
 
+describe("rating answers, and failing helpfully", () => {
+  it("rates an answer from the keyboard, replaces the rating when it changes, and sends a comment", SLOW, async () => {
+    const rated = await startChronicleServer({ chronicle, bundleDir, config: { ADMIN_KEY } });
+    try {
+      const page = await newPage();
+      await openDemo(page, rated.url);
+      const w = widget(page);
+      await w.launcher.click();
+      const answer = await ask(page, BOMBERS);
+      const helpful = answer.getByRole("button", { name: "Helpful", exact: true });
+      const notHelpful = answer.getByRole("button", { name: "Not helpful", exact: true });
+      const status = answer.locator(".fbstatus");
+      expect(await answer.getByRole("group", { name: "Rate this answer" }).count()).toBe(1);
+      expect(await helpful.getAttribute("aria-pressed")).toBe("false");
+      expect(await notHelpful.getAttribute("aria-pressed")).toBe("false");
+      expect(await status.getAttribute("role")).toBe("status");
+      expect(await status.getAttribute("aria-live")).toBe("polite");
+      expect(await answer.locator(".fbform").isVisible()).toBe(false); // the comment box comes with a choice
+
+      // Keyboard only: from the last source, Tab reaches 👍 and Enter presses it.
+      await answer.locator("button.src").last().focus();
+      await page.keyboard.press("Tab");
+      expect((await active(page)).label).toBe("Helpful");
+      const ring = await helpful.evaluate((el) => getComputedStyle(el).outlineStyle);
+      expect(ring).toBe("solid"); // a visible focus ring
+      const first = page.waitForResponse((r) => r.url() === `${rated.url}/api/feedback` && r.request().method() === "POST");
+      await page.keyboard.press("Enter");
+      expect((await first).status()).toBe(201);
+      await waitForText(status, (t) => t === "Thanks, recorded", "the receipt");
+      expect(await helpful.getAttribute("aria-pressed")).toBe("true");
+      expect(await notHelpful.getAttribute("aria-pressed")).toBe("false");
+      expect((await active(page)).label).toBe("Helpful"); // focus stays where it was
+      const rater = await page.evaluate(() => localStorage.getItem("chronicle-rater"));
+      expect(rater).toMatch(/^web-[0-9a-f]{32}$/);
+      let rows = await exportedFeedback(rated.url);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ rating: "up", rater: `client:${rater}` });
+      expect(String(rows[0].answer)).toContain("July 24");
+      expect(rows[0].comment).toBeUndefined();
+      await page.screenshot({ path: await artifactPath("widget-feedback.png") });
+
+      // The other button: the server replaces the rating, it does not add one.
+      await page.keyboard.press("Tab");
+      expect((await active(page)).label).toBe("Not helpful");
+      const second = page.waitForResponse((r) => r.url() === `${rated.url}/api/feedback` && r.request().method() === "POST");
+      await page.keyboard.press("Space");
+      expect((await second).status()).toBe(200);
+      await waitForText(status, (t) => t === "Updated", "the update");
+      expect(await helpful.getAttribute("aria-pressed")).toBe("false");
+      expect(await notHelpful.getAttribute("aria-pressed")).toBe("true");
+      rows = await exportedFeedback(rated.url);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ rating: "down", rater: `client:${rater}` });
+
+      // Then the comment, by keyboard too: the labelled box, then Send.
+      const box = answer.getByRole("textbox", { name: "Anything to add? (optional)" });
+      expect(await box.isVisible()).toBe(true);
+      await page.keyboard.press("Tab");
+      expect((await active(page)).id).toBe(await box.getAttribute("id"));
+      const comment = "The date is right, but the place is missing.";
+      await page.keyboard.type(comment);
+      await page.keyboard.press("Tab");
+      expect((await active(page)).text).toBe("Send");
+      await page.keyboard.press("Enter");
+      await waitForText(status, (t) => t === "Thanks, comment recorded", "the comment's receipt");
+      rows = await exportedFeedback(rated.url);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ rating: "down", comment, rater: `client:${rater}` });
+      await page.screenshot({ path: await artifactPath("widget-feedback-comment.png") });
+
+      // A refusal can be rated too; the choice survives a reload.
+      const refusal = await ask(page, NONSENSE);
+      expect(await refusal.locator(".refused").count()).toBe(1);
+      await refusal.getByRole("button", { name: "Helpful", exact: true }).press("Enter");
+      await waitForText(refusal.locator(".fbstatus"), (t) => t === "Thanks, recorded", "the refusal's receipt");
+      rows = await exportedFeedback(rated.url);
+      expect(rows.map((row) => row.rating)).toEqual(["down", "up"]);
+      await page.reload();
+      await w.panel.waitFor();
+      expect(await w.answers.first().getByRole("button", { name: "Not helpful", exact: true }).getAttribute("aria-pressed")).toBe("true");
+      expect(await w.answers.last().getByRole("button", { name: "Helpful", exact: true }).getAttribute("aria-pressed")).toBe("true");
+    } finally {
+      await rated.close();
+    }
+  });
+
+  it("on a site the server does not allow, says so and names WIDGET_ORIGINS in the console; a server down still reads as unreachable", SLOW, async () => {
+    let strict: ChronicleTestServer | undefined = await startChronicleServer({ chronicle, bundleDir, config: { WIDGET_ORIGINS: ["https://allowed.example"] } });
+    // A host page on another loopback port: an origin the server's WIDGET_ORIGINS does not list.
+    const site = new Hono().get("/", (c) => c.html(`<!doctype html><title>Host</title><p>A host page.</p>
+<script src="${strict!.url}/widget.js" data-open async></script>`));
+    const host = await listen(site.fetch);
+    try {
+      const page = await newPage();
+      const warnings: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "warning") warnings.push(message.text());
+      });
+      await page.goto(host.url);
+      const w = widget(page);
+      await w.panel.waitFor();
+      // Before anything is asked: GET /api/corpus was refused, so the panel says why at once.
+      await waitForText(page.locator("chronicle-chat .notice"), (t) => t.includes("This site isn't allowed to use this Chronicle server"), "the origin notice");
+
+      await w.input.fill(BOMBERS);
+      await w.input.press("Enter");
+      await w.alert.waitFor();
+      const said = (await w.alert.textContent()) ?? "";
+      expect(said).toContain("This site isn't allowed to use this Chronicle server");
+      expect(said).not.toContain("Can't reach");
+      expect(await w.input.inputValue()).toBe(BOMBERS);
+      const advice = warnings.filter((text) => text.includes("WIDGET_ORIGINS"));
+      expect(advice).toHaveLength(1); // once, however many requests were refused
+      expect(advice[0]).toContain(host.url); // the origin to add
+      expect(advice[0]).toContain(strict.url);
+      await page.screenshot({ path: await artifactPath("widget-origin-refused.png") });
+
+      // The same site with the server gone: that is the other message.
+      await strict.close();
+      strict = undefined;
+      await w.alert.getByRole("button", { name: "Retry" }).click();
+      await waitForText(w.alert, (t) => t.includes("Can't reach the Chronicle server"), "the unreachable message");
+      expect(await w.alert.textContent()).not.toContain("isn't allowed");
+    } finally {
+      await host.close();
+      await strict?.close();
+    }
+  });
+
+  it("while the index is rebuilt, shows the server's reason, then the answer without being asked again", SLOW, async () => {
+    const page = await newPage();
+    await openDemo(page, server.url);
+    const w = widget(page);
+    await w.launcher.click();
+    let calls = 0;
+    await page.route("**/api/chat", (route) => {
+      calls++;
+      if (calls === 1) return route.fulfill({ status: 503, headers: { "Retry-After": "2" }, json: { error: NOT_READY } });
+      return route.continue();
+    });
+    await w.input.fill(MEETINGS);
+    await w.input.press("Enter");
+    const busy = page.locator("chronicle-chat article.bot[aria-busy='true']");
+    const waiting = await waitForText(busy, (t) => t.includes("The index is being rebuilt; try again in a few seconds."), "the server's reason");
+    expect(waiting).toContain("Trying again by itself in 2 seconds");
+    expect(await w.alert.count()).toBe(0);
+    expect(await w.send.getAttribute("aria-label")).toBe("Stop answering"); // the wait can be stopped like an answer
+    await page.screenshot({ path: await artifactPath("widget-not-ready.png") });
+    const answer = await finishedAnswer(page);
+    expect(calls).toBe(2);
+    expect(await answer.textContent()).toContain((await chronicle.ask(MEETINGS)).answer.slice(0, 30));
+    expect(await w.users.count()).toBe(1);
+    expect(await w.alert.count()).toBe(0);
+    expect(await w.input.inputValue()).toBe("");
+  });
+});
+
 describe("the Chronicle page (/)", () => {
   it("names the corpus from its profile and the timeline's period from the index", SLOW, async () => {
     const page = await newPage();
@@ -550,6 +726,38 @@ describe("the Chronicle page (/)", () => {
     await chat.suggestions.first().waitFor();
     expect(await chat.suggestions.allTextContents()).toEqual(chronicle.profile.sampleQuestions.slice(0, 4));
     expect(await page.locator("chronicle-chat .empty p").textContent()).toBe(`${description} Every answer cites the passages it comes from.`);
+  });
+
+  it("waits out a server that is not ready for the timeline, then offers a styled Retry after another failure", SLOW, async () => {
+    const page = await newPage();
+    let calls = 0;
+    await page.route("**/api/chronology", (route) => {
+      calls++;
+      if (calls === 1) return route.fulfill({ status: 503, headers: { "Retry-After": "2" }, json: { error: NOT_READY } });
+      if (calls === 2) return route.fulfill({ status: 500, json: { error: { code: "internal", message: "internal error" } } });
+      return route.continue();
+    });
+    await page.goto(`${server.url}/`);
+    const status = page.locator("#tl-status");
+    const waiting = await waitForText(status, (t) => t.includes("The index is being rebuilt; try again in a few seconds."), "the server's reason");
+    expect(waiting).toContain("Loading again by itself in 2 seconds.");
+    expect(await status.getByRole("button", { name: "Retry now" }).isVisible()).toBe(true);
+
+    // The second try, made by the page itself, fails otherwise: now it waits for the reader.
+    await waitForText(status, (t) => t.includes("could not be loaded"), "the failure");
+    expect(calls).toBe(2);
+    expect(await status.textContent()).toContain("The Chronicle server had a problem (error 500).");
+    const retry = status.getByRole("button", { name: "Retry" });
+    const look = await retry.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { background: style.backgroundColor, color: style.color, radius: style.borderRadius, cursor: style.cursor };
+    });
+    expect(look).toEqual({ background: "rgb(31, 79, 191)", color: "rgb(255, 255, 255)", radius: "8px", cursor: "pointer" });
+    await page.screenshot({ path: await artifactPath("page-timeline-retry.png") });
+    await retry.focus();
+    await page.keyboard.press("Enter");
+    await waitForText(status, (t) => /^\d+ entries$/.test(t), "the chronology to load");
+    expect(calls).toBe(3);
   });
 
   it("shows the chronology by month with month and text filters, and a chip click highlights its entry", SLOW, async () => {

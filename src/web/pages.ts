@@ -24,6 +24,9 @@ body{background:var(--bg);color:var(--fg);font:15px/1.5 system-ui,-apple-system,
 .filters label{display:flex;flex-direction:column;gap:2px;font-size:13px;color:var(--muted);flex:1 1 160px}
 .filters select,.filters input{font:inherit;color:var(--fg);background:var(--card);border:1px solid var(--line);border-radius:8px;padding:6px 8px;min-height:36px}
 .status{margin:8px 0 0;font-size:13px;color:var(--muted)}
+.retry{margin-left:4px;padding:4px 12px;min-height:30px;border:1px solid var(--accent);border-radius:8px;background:var(--accent);color:var(--card);font:inherit;font-weight:600;cursor:pointer;vertical-align:baseline}
+.retry:hover{filter:brightness(1.12)}
+.retry:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 .tl-list{flex:1;min-height:0;overflow-y:auto;padding:0 16px 16px}
 .month h3{position:sticky;top:0;z-index:1;margin:0;padding:10px 0 6px;background:var(--card);font-size:14px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
 .month ol{list-style:none;margin:0 0 8px;padding:0 0 0 14px;border-left:2px solid var(--line)}

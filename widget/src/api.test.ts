@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createClient, NetworkError, parseRetryAfter, RateLimitError, RequestError, ServerError, StreamError } from "./api.js";
+import { CorsError, createClient, NetworkError, NotReadyError, parseRetryAfter, RateLimitError, RequestError, ServerError, StreamError } from "./api.js";
 
 const citation = { n: 1, id: "c-1", kind: "chronology", doc: "doc.txt", dateLabel: "July 24, 2024", text: "Bombers near Alaska." };
 
@@ -65,6 +65,80 @@ describe("chat", () => {
     expect((error as Error).message).toMatch(/Can't reach/);
     const aborted = fakeFetch(() => { throw new DOMException("aborted", "AbortError"); });
     await expect(createClient({ server: "http://x", fetch: aborted.fetch }).chat([])).rejects.toMatchObject({ name: "AbortError" });
+  });
+});
+
+describe("a server that is not ready", () => {
+  it("is a NotReadyError with the server's reason as a sentence and its Retry-After", async () => {
+    const { fetch } = fakeFetch(() => Response.json(
+      { error: { code: "not_ready", message: "the index is still loading; try again in a few seconds" } },
+      { status: 503, headers: { "Retry-After": "5" } },
+    ));
+    const error = await createClient({ server: "http://x", fetch }).chat([]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotReadyError);
+    expect(error).toBeInstanceOf(ServerError); // what waits for a 503 still recognises it
+    expect(error).toMatchObject({ status: 503, retryAfter: 5, message: "The index is still loading; try again in a few seconds." });
+    const other = await createClient({ server: "http://x", fetch: fakeFetch(() => Response.json({ error: { code: "feedback_unavailable", message: "x" } }, { status: 503 })).fetch })
+      .chronology().catch((e: unknown) => e);
+    expect(other).not.toBeInstanceOf(NotReadyError);
+    expect((other as Error).message).toMatch(/unavailable \(error 503\)/);
+  });
+});
+
+describe("a server on another origin that fails with nothing to read", () => {
+  const failing = (healthz: "answers" | "fails") => fakeFetch((url, init) => {
+    if (url.endsWith("/healthz")) {
+      if (healthz === "fails") throw new TypeError("Failed to fetch");
+      expect(init?.mode).toBe("no-cors");
+      return new Response(null, { status: 200 });
+    }
+    throw new TypeError("Failed to fetch");
+  });
+
+  it("refused this origin when its /healthz can be reached without CORS", async () => {
+    const { fetch, calls } = failing("answers");
+    const client = createClient({ server: "http://chronicle.test:8787/", fetch, pageOrigin: "https://news.example.org" });
+    const error = await client.corpus().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CorsError);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as Error).message).toBe("This site isn't allowed to use this Chronicle server.");
+    expect((error as CorsError).advice).toContain("WIDGET_ORIGINS");
+    expect((error as CorsError).advice).toContain("https://news.example.org");
+    expect((error as CorsError).advice).toContain("http://chronicle.test:8787");
+    expect(calls.map((c) => c.url)).toEqual(["http://chronicle.test:8787/api/corpus", "http://chronicle.test:8787/healthz"]);
+  });
+
+  it("is unreachable when /healthz cannot be reached either", async () => {
+    const error = await createClient({ server: "http://chronicle.test", fetch: failing("fails").fetch, pageOrigin: "https://news.example.org" }).chat([]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).not.toBeInstanceOf(CorsError);
+    expect((error as Error).message).toMatch(/Can't reach/);
+  });
+
+  it("is not probed from its own origin, where CORS does not apply", async () => {
+    const { fetch, calls } = failing("answers");
+    const error = await createClient({ server: "http://chronicle.test", fetch, pageOrigin: "http://chronicle.test" }).chat([]).catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(CorsError);
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe("feedback", () => {
+  it("posts the rating, the comment and the rater, and says whether it replaced an earlier rating", async () => {
+    let status = 201;
+    const { fetch, calls } = fakeFetch(() => Response.json({ id: 1, answerId: "a1", rating: "up", replaced: status === 200 }, { status }));
+    const client = createClient({ server: "http://x", fetch });
+    expect(await client.feedback({ answerId: "a1", rating: "up", rater: "web-1234567890" })).toEqual({ replaced: false });
+    expect(calls[0].url).toBe("http://x/api/feedback");
+    expect(calls[0].init?.method).toBe("POST");
+    expect(JSON.parse(String(calls[0].init?.body))).toEqual({ answerId: "a1", rating: "up", rater: "web-1234567890" });
+    status = 200;
+    expect(await client.feedback({ answerId: "a1", rating: "down", comment: "  Wrong date.  ", rater: "web-1234567890" })).toEqual({ replaced: true });
+    expect(JSON.parse(String(calls[1].init?.body))).toEqual({ answerId: "a1", rating: "down", comment: "Wrong date.", rater: "web-1234567890" });
+    const gone = await createClient({ server: "http://x", fetch: fakeFetch(() => Response.json({ error: { code: "not_found", message: "answer not found" } }, { status: 404 })).fetch })
+      .feedback({ answerId: "old", rating: "up" }).catch((e: unknown) => e);
+    expect(gone).toBeInstanceOf(RequestError);
+    expect(gone).toMatchObject({ status: 404 });
   });
 });
 

@@ -15,8 +15,27 @@ export class ChronicleApiError extends Error {
   }
 }
 
-/** The server could not be reached at all (down, offline, blocked by CORS). */
+/** The server could not be reached at all (down, offline), or the browser kept its answer from the widget. */
 export class NetworkError extends ChronicleApiError {}
+
+/**
+ * The server is up but does not allow this page's origin (WIDGET_ORIGINS), so the browser withheld its
+ * answers. `advice` says, for the console, which setting to change and what to add.
+ */
+export class CorsError extends NetworkError {
+  /** The page's origin, which the server's WIDGET_ORIGINS lacks. */
+  readonly origin: string;
+  readonly server: string;
+  readonly advice: string;
+  constructor(origin: string, server: string, options: { cause?: unknown } = {}) {
+    super("origin_not_allowed", "This site isn't allowed to use this Chronicle server.", options);
+    this.origin = origin;
+    this.server = server;
+    this.advice =
+      `Chronicle: the server at ${server} does not allow this page's origin, ${origin}, so the browser blocks its answers (CORS). ` +
+      `Add ${origin} to the server's WIDGET_ORIGINS setting (comma-separated, e.g. WIDGET_ORIGINS=${origin}) and restart it.`;
+  }
+}
 
 /** 429: too many requests; `retryAfter` is in seconds when the server said. */
 export class RateLimitError extends ChronicleApiError {
@@ -30,6 +49,18 @@ export class RateLimitError extends ChronicleApiError {
 /** 5xx: the server failed. */
 export class ServerError extends ChronicleApiError {}
 
+/**
+ * 503 not_ready: the server is up but its index is loading or rebuilding. The message is the server's own
+ * reason; `retryAfter` (seconds) is its Retry-After. Asking again later will work: callers retry by themselves.
+ */
+export class NotReadyError extends ServerError {
+  readonly retryAfter?: number;
+  constructor(code: string, message: string, options: { status?: number; retryAfter?: number } = {}) {
+    super(code, message, options);
+    this.retryAfter = options.retryAfter;
+  }
+}
+
 /** Another 4xx: the request was refused (bad input, not found, unauthorised). */
 export class RequestError extends ChronicleApiError {}
 
@@ -41,6 +72,18 @@ export interface ClientOptions {
   server: string;
   /** Injected in tests; defaults to the global fetch. */
   fetch?: typeof fetch;
+  /** The origin of the page the widget runs on; defaults to `location.origin` (none outside a browser). */
+  pageOrigin?: string;
+}
+
+/** A rating of one answer: POST /api/feedback. */
+export interface FeedbackInput {
+  /** The `id` of the answer rated. */
+  answerId: string;
+  rating: "up" | "down";
+  comment?: string;
+  /** Who rates, so that rating again replaces their earlier rating rather than adding one. */
+  rater?: string;
 }
 
 export interface ChatCallbacks {
@@ -65,20 +108,57 @@ export interface ChronicleClient {
   chronology(query?: ChronologyQuery, options?: { signal?: AbortSignal }): Promise<SourceChunk[]>;
   /** What the server says about its corpus: title, description, sample questions, period. */
   corpus(options?: { signal?: AbortSignal }): Promise<CorpusInfo>;
+  /** Rates an answer; `replaced` when it replaced this rater's earlier rating of it. */
+  feedback(input: FeedbackInput, options?: { signal?: AbortSignal }): Promise<{ replaced: boolean }>;
 }
+
+// How long the reachability probe may take before the server counts as unreachable.
+const PROBE_TIMEOUT_MS = 5000;
 
 /** Builds the client the widget and the page use to talk to one Chronicle server. */
 export function createClient(options: ClientOptions): ChronicleClient {
   const base = options.server.replace(/\/+$/, "");
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const pageOrigin = options.pageOrigin ?? (typeof location === "undefined" ? undefined : location.origin);
+  const serverOrigin = originOf(base);
+  const crossOrigin = Boolean(pageOrigin && serverOrigin && pageOrigin !== serverOrigin && pageOrigin !== "null");
+
+  /**
+   * Why a fetch failed with nothing to read. A browser that refuses an answer because the page's origin is
+   * not in the server's WIDGET_ORIGINS (no Access-Control-Allow-Origin on it, or on the preflight) fails
+   * the fetch exactly as when the server is down: a bare TypeError, by design. So, only for a server on
+   * another origin, the widget asks once more, for GET /healthz in `no-cors` mode: the browser sends that
+   * without any CORS check and resolves (with an opaque response it cannot read) when anything answered,
+   * rejecting only when nothing did. Answered means the server is up and only its API refused this origin;
+   * not answered, that it cannot be reached. /healthz is cheap, changes nothing and is outside /api/*.
+   */
+  const diagnose = async (cause: unknown, signal?: AbortSignal): Promise<NetworkError> => {
+    const unreachable = new NetworkError("network", "Can't reach the Chronicle server. Check your connection and try again.", { cause });
+    if (!crossOrigin || !pageOrigin) return unreachable;
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    signal?.addEventListener("abort", stop, { once: true });
+    const timer = setTimeout(stop, PROBE_TIMEOUT_MS);
+    try {
+      await doFetch(`${base}/healthz`, { mode: "no-cors", cache: "no-store", credentials: "omit", signal: controller.signal });
+      return new CorsError(pageOrigin, serverOrigin!, { cause });
+    } catch {
+      return unreachable;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", stop);
+    }
+  };
 
   const request = async (path: string, init: RequestInit): Promise<Response> => {
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, init);
     } catch (error) {
-      if (isAbort(error)) throw error;
-      throw new NetworkError("network", "Can't reach the Chronicle server. Check your connection and try again.", { cause: error });
+      if (isAbort(error) || init.signal?.aborted) throw error;
+      const failure = await diagnose(error, init.signal ?? undefined);
+      if (init.signal?.aborted) throw error;
+      throw failure;
     }
     if (!response.ok) throw await errorFromResponse(response);
     return response;
@@ -138,6 +218,20 @@ export function createClient(options: ClientOptions): ChronicleClient {
       if (!corpus) throw new ServerError("bad_response", "The server sent a corpus description the widget cannot read.");
       return corpus;
     },
+    async feedback(input, opts = {}) {
+      const body: FeedbackInput = { answerId: input.answerId, rating: input.rating };
+      if (input.comment?.trim()) body.comment = input.comment.trim();
+      if (input.rater) body.rater = input.rater;
+      const response = await request("/api/feedback", {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify(body),
+        signal: opts.signal,
+      });
+      const data: unknown = await response.json().catch(() => undefined);
+      // 200 is a replaced rating, 201 a new one; the body says so too.
+      return { replaced: isRecord(data) && typeof data.replaced === "boolean" ? data.replaced : response.status === 200 };
+    },
   };
 }
 
@@ -159,6 +253,10 @@ export async function errorFromResponse(response: Response): Promise<ChronicleAp
     const wait = retryAfter === undefined ? "in a moment" : retryAfter <= 1 ? "in a second" : `in ${retryAfter} seconds`;
     return new RateLimitError(code, `Too many questions right now. Try again ${wait}.`, { status, retryAfter });
   }
+  if (status === 503 && code === "not_ready") {
+    const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
+    return new NotReadyError(code, sentence(serverMessage) || "The Chronicle server is getting ready.", { status, retryAfter });
+  }
   if (status >= 500) {
     const detail = status === 502 || status === 503 || status === 504 ? "is unavailable" : "had a problem";
     return new ServerError(code, `The Chronicle server ${detail} (error ${status}). Try again.`, { status });
@@ -174,6 +272,22 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   const at = Date.parse(trimmed);
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** The server's lower-case message as a sentence: "the index is loading" → "The index is loading." */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed) return "";
+  const capital = trimmed[0]!.toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
 }
 
 function streamFailure(data: unknown): ChronicleApiError {

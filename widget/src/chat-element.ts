@@ -1,14 +1,15 @@
-import { createClient, isAbort, type ChronicleClient } from "./api.js";
+import { CorsError, createClient, isAbort, NotReadyError, RequestError, ServerError, type ChronicleClient } from "./api.js";
+import { describeWait, retryDelay, sleep } from "./backoff.js";
 import { introText, MAX_REFUSAL_SUGGESTIONS, refusalHint, suggestedQuestions } from "./corpus-copy.js";
 import { loadCorpus } from "./corpus-info.js";
 import { append, focusables, h, icon, ICONS, replace } from "./dom.js";
 import { excerpt, formatRange, sourceDate, sourceOrigin } from "./format.js";
 import { recentHistory } from "./history.js";
 import { DEFAULT_OPTIONS, DEFAULT_TITLE, isColor, isTrue } from "./options.js";
-import { loadConversation, saveConversation, storageKey, type StoredMessage } from "./storage.js";
+import { loadConversation, raterId, saveConversation, storageKey, type Rating, type StoredMessage } from "./storage.js";
 import { STYLES } from "./styles.js";
 import { parseAnswer, type Inline } from "./tokenize.js";
-import type { Citation, CorpusInfo } from "./types.js";
+import type { ChatMessage, ChatResult, Citation, CorpusInfo } from "./types.js";
 
 /** Detail of the `chronicle-citation` event a chip click dispatches; cancel it to keep the detail view shut. */
 export interface CitationEventDetail {
@@ -24,11 +25,28 @@ interface Pending {
   citations: Citation[];
 }
 
+/** What the reader said of one answer: the choice shown, the last one the server confirmed, the comment sent. */
+interface RatingState {
+  rating?: Rating;
+  recorded?: Rating;
+  comment?: string;
+  /** Ratings of one answer go out one after another, so the server keeps the last one chosen. */
+  queue: Promise<void>;
+}
+
 function session(): Storage | undefined {
   try {
     return window.sessionStorage;
   } catch {
     return undefined; // Blocked storage (sandboxed frames, strict privacy settings): the chat still works.
+  }
+}
+
+function local(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined; // Blocked: the rater id is kept in memory instead.
   }
 }
 
@@ -57,10 +75,17 @@ export class ChronicleChat extends HTMLElement {
   private detailAbort?: AbortController;
   /** Focus given back to a chip by closing the detail view shows no tooltip: the reader just saw the source. */
   private quietFocus = false;
+  /** Ratings by answer id. */
+  private ratings = new Map<string, RatingState>();
+  /** Numbers the comment boxes, whose labels point at them by id. */
+  private commentCount = 0;
+  /** The console is told once which setting lets this page in. */
+  private corsWarned = false;
 
   private launcher?: HTMLButtonElement;
   private panel!: HTMLElement;
   private scroller!: HTMLElement;
+  private notice!: HTMLElement;
   private log!: HTMLElement;
   private empty!: HTMLElement;
   private titleEl!: HTMLElement;
@@ -103,7 +128,7 @@ export class ChronicleChat extends HTMLElement {
     this.renderConversation();
     if (this.inline || saved.open || isTrue(this.getAttribute("open"))) this.open(false);
     // Until it arrives, and if it never does, the chat speaks of "these documents" in general.
-    loadCorpus(this.client).then((corpus) => this.describe(corpus), () => undefined);
+    loadCorpus(this.client).then((corpus) => this.describe(corpus), (error: unknown) => this.onCorpusFailure(error));
   }
 
   disconnectedCallback(): void {
@@ -141,6 +166,7 @@ export class ChronicleChat extends HTMLElement {
     this.pending?.controller.abort();
     this.pending = undefined;
     this.messages = [];
+    this.ratings.clear();
     this.save();
     this.closeDetail(false);
     this.renderConversation();
@@ -152,6 +178,24 @@ export class ChronicleChat extends HTMLElement {
     if (this.pending) return;
     this.input.value = question;
     void this.send();
+  }
+
+  /**
+   * The description could not be had. Only a refused origin is worth saying before anyone asks: nothing
+   * will work on this site until the server allows it. Anything else shows when a question fails.
+   */
+  private onCorpusFailure(error: unknown): void {
+    if (!(error instanceof CorsError)) return;
+    this.reportCors(error);
+    replace(this.notice, h("p", null, error.message));
+    this.notice.hidden = false;
+  }
+
+  /** Tells the site's developer, once, in the console, which server setting lets this page in. */
+  private reportCors(error: CorsError): void {
+    if (this.corsWarned) return;
+    this.corsWarned = true;
+    console.warn(error.advice);
   }
 
   /** Puts the corpus's own words in: the heading (unless the host set one), the intro, the suggestions, the hints. */
@@ -184,8 +228,9 @@ export class ChronicleChat extends HTMLElement {
     this.tip = h("div", { class: "tip", id: "cc-tip", role: "tooltip", hidden: true });
     this.log = h("div", { class: "log", role: "log", "aria-live": "polite", "aria-label": "Conversation" });
     this.empty = h("div", { class: "empty" });
+    this.notice = h("div", { class: "notice", role: "status", hidden: true });
     this.renderEmpty();
-    this.scroller = h("div", { class: "scroll", onscroll: () => this.hideTip() }, this.empty, this.log);
+    this.scroller = h("div", { class: "scroll", onscroll: () => this.hideTip() }, this.notice, this.empty, this.log);
     this.scroller.addEventListener("click", (event) => this.onCitationClick(event));
     this.scroller.addEventListener("mouseover", (event) => this.onCitationHover(event, true));
     this.scroller.addEventListener("mouseout", (event) => this.onCitationHover(event, false));
@@ -276,21 +321,15 @@ export class ChronicleChat extends HTMLElement {
     this.setBusy(true);
     this.scrollToEnd(true);
     try {
-      const result = await this.client.chat([...history, { role: "user", content: question }], {
-        signal: pending.controller.signal,
-        onCitations: (citations) => (pending.citations = citations),
-        onDelta: (text) => {
-          pending.text += text;
-          this.renderBot(botEl, pending.text, pending.citations, false, true);
-        },
-      });
+      const result = await this.chatWhenReady(pending, [...history, { role: "user", content: question }]);
+      this.notice.hidden = true;
       // A refusal that shows the closest passages cites them as an answer cites its sources.
       const shown = result.refused ? result.related ?? [] : result.citations;
-      const answer: StoredMessage = { role: "assistant", content: result.answer, citations: shown, refused: result.refused };
+      const answer: StoredMessage = { role: "assistant", content: result.answer, citations: shown, refused: result.refused, ...(result.id ? { id: result.id } : {}) };
       this.messages.push({ role: "user", content: question }, answer);
       this.save();
       botEl.removeAttribute("aria-busy");
-      this.renderBot(botEl, answer.content, shown, result.refused, false);
+      this.renderBot(botEl, answer.content, shown, result.refused, false, answer);
       // Only now is the question done with; a different text typed meanwhile stays.
       if (this.input.value.trim() === question) {
         this.input.value = "";
@@ -301,6 +340,10 @@ export class ChronicleChat extends HTMLElement {
       if (isAbort(error)) {
         userEl.remove();
       } else {
+        if (error instanceof CorsError) {
+          this.reportCors(error);
+          this.notice.hidden = true; // The alert below says it now, with a retry.
+        }
         userEl.classList.add("failed");
         this.showFailure(question, userEl, error instanceof Error ? error.message : String(error));
       }
@@ -309,6 +352,37 @@ export class ChronicleChat extends HTMLElement {
       this.setBusy(false);
       this.empty.hidden = this.log.childElementCount > 0;
       this.scrollToEnd(true);
+    }
+  }
+
+  /**
+   * Asks, and while the server answers 503 not_ready (its index loading or rebuilding) shows its reason in
+   * place of the answer and asks again by itself: 1 s, 2 s, 4 s … up to 30 s, never before its Retry-After.
+   * Stop (the request's abort) ends the wait as it ends an answer.
+   */
+  private async chatWhenReady(pending: Pending, messages: ChatMessage[]): Promise<ChatResult> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.client.chat(messages, {
+          signal: pending.controller.signal,
+          onCitations: (citations) => (pending.citations = citations),
+          onDelta: (text) => {
+            pending.text += text;
+            this.renderBot(pending.botEl, pending.text, pending.citations, false, true);
+          },
+        });
+      } catch (error) {
+        if (!(error instanceof NotReadyError) || pending.controller.signal.aborted) throw error;
+        const wait = retryDelay(attempt, error.retryAfter);
+        replace(pending.botEl,
+          h("p", { class: "busy wait" }, error.message),
+          h("p", { class: "busy" }, `Trying again by itself in ${describeWait(wait)}…`));
+        this.scrollToEnd(true);
+        await sleep(wait, pending.controller.signal);
+        pending.text = "";
+        pending.citations = [];
+        replace(pending.botEl, h("p", { class: "busy" }, "Searching the chronology…"));
+      }
     }
   }
 
@@ -355,7 +429,7 @@ export class ChronicleChat extends HTMLElement {
         this.log.appendChild(this.renderUser(message.content));
       } else {
         const el = h("article", { class: "msg bot", "aria-label": "Answer" });
-        this.renderBot(el, message.content, message.citations ?? [], message.refused === true, false);
+        this.renderBot(el, message.content, message.citations ?? [], message.refused === true, false, message);
         this.log.appendChild(el);
       }
     }
@@ -366,8 +440,11 @@ export class ChronicleChat extends HTMLElement {
     return h("div", { class: "msg user" }, h("span", { class: "sr" }, "You: "), text);
   }
 
-  /** Draws an answer from scratch: cheap at answer sizes, and a half-arrived "[1" becomes a chip once whole. */
-  private renderBot(el: HTMLElement, text: string, citations: Citation[], refused: boolean, streaming: boolean): void {
+  /**
+   * Draws an answer from scratch: cheap at answer sizes, and a half-arrived "[1" becomes a chip once whole.
+   * A finished answer the server gave an id (`answer`) gets the rating buttons, refusals too.
+   */
+  private renderBot(el: HTMLElement, text: string, citations: Citation[], refused: boolean, streaming: boolean, answer?: StoredMessage): void {
     const stick = this.nearEnd();
     this.citationsOf.set(el, citations);
     const byNumber = new Map(citations.map((c) => [c.n, c]));
@@ -391,7 +468,117 @@ export class ChronicleChat extends HTMLElement {
       replace(el, ...blocks);
       if (!streaming && citations.length > 0) el.appendChild(this.renderSources(citations));
     }
+    if (!streaming && answer?.id) el.appendChild(this.renderFeedback(answer.id, answer.rating));
     if (stick) this.scrollToEnd(true);
+  }
+
+  /**
+   * 👍 / 👎 under an answer: toggle buttons (aria-pressed shows the choice), then, once one is chosen, an
+   * optional comment; a polite status says what the server made of it. Choosing the other button replaces
+   * the rating on the server, which keeps one per answer and rater.
+   */
+  private renderFeedback(id: string, saved?: Rating): HTMLElement {
+    const state = this.ratingState(id, saved);
+    const commentId = `cc-comment-${++this.commentCount}`;
+    const status = h("p", { class: "fbstatus", role: "status", "aria-live": "polite" });
+    const comment = h("textarea", {
+      id: commentId, class: "fbtext", rows: 2, maxlength: 2000,
+      onkeydown: (event: Event) => {
+        const key = event as KeyboardEvent;
+        if (key.key === "Enter" && (key.ctrlKey || key.metaKey)) {
+          key.preventDefault();
+          form.requestSubmit();
+        }
+      },
+    });
+    if (state.comment) comment.value = state.comment;
+    const form = h("form", {
+      class: "fbform", hidden: true,
+      onsubmit: (event: Event) => { event.preventDefault(); this.sendComment(box, id, comment.value); },
+    },
+      h("label", { for: commentId }, "Anything to add? (optional)"),
+      comment,
+      h("div", { class: "fbrow" }, h("button", { class: "btn", type: "submit" }, "Send")));
+    const button = (rating: Rating, label: string) => h("button", {
+      class: "rate", type: "button", "data-rating": rating, "aria-label": label, title: label, "aria-pressed": String(state.rating === rating),
+      onclick: () => this.rate(box, id, rating),
+    }, icon(ICONS[rating]));
+    const box = h("div", { class: "fb", "data-answer": id },
+      h("div", { class: "fbbar", role: "group", "aria-label": "Rate this answer" },
+        button("up", "Helpful"), button("down", "Not helpful"), status),
+      form);
+    return box;
+  }
+
+  private ratingState(id: string, saved?: Rating): RatingState {
+    let state = this.ratings.get(id);
+    if (!state) this.ratings.set(id, (state = { rating: saved, recorded: saved, queue: Promise.resolve() }));
+    return state;
+  }
+
+  private rate(box: HTMLElement, id: string, rating: Rating): void {
+    const state = this.ratingState(id);
+    const form = box.querySelector<HTMLFormElement>(".fbform");
+    if (form) form.hidden = false;
+    if (state.rating === rating) return; // Already chosen (and sent, or being sent).
+    state.rating = rating;
+    this.showRating(id);
+    this.feedbackStatus(box, "");
+    // A comment already sent goes with the new rating: the server's record of this answer replaces the old one whole.
+    this.submitFeedback(box, id, rating, state.comment, (replaced) => (replaced ? "Updated" : "Thanks, recorded"));
+  }
+
+  private sendComment(box: HTMLElement, id: string, text: string): void {
+    const state = this.ratingState(id);
+    const comment = text.trim();
+    if (!state.rating) return;
+    if (!comment) {
+      this.feedbackStatus(box, "Write a comment first; the rating is already recorded.", true);
+      return;
+    }
+    this.feedbackStatus(box, "");
+    this.submitFeedback(box, id, state.rating, comment, () => "Thanks, comment recorded", () => {
+      state.comment = comment;
+    });
+  }
+
+  private submitFeedback(box: HTMLElement, id: string, rating: Rating, comment: string | undefined, said: (replaced: boolean) => string, done?: () => void): void {
+    const state = this.ratingState(id);
+    state.queue = state.queue.then(async () => {
+      try {
+        const { replaced } = await this.client.feedback({ answerId: id, rating, rater: raterId(local()), ...(comment ? { comment } : {}) });
+        state.recorded = rating;
+        done?.();
+        for (const message of this.messages) if (message.id === id) message.rating = rating;
+        this.save();
+        this.feedbackStatus(box, said(replaced));
+      } catch (error) {
+        if (error instanceof CorsError) this.reportCors(error);
+        // Show what the server has, unless another choice was made meanwhile.
+        if (state.rating === rating && state.recorded !== rating) {
+          state.rating = state.recorded;
+          this.showRating(id);
+        }
+        this.feedbackStatus(box, `Not recorded: ${feedbackFailure(error)}`, true);
+      }
+    });
+  }
+
+  /** Every copy of an answer (the same answer can be asked twice) shows the same choice. */
+  private showRating(id: string): void {
+    const rating = this.ratings.get(id)?.rating;
+    for (const box of this.log.querySelectorAll<HTMLElement>(".fb")) {
+      if (box.dataset.answer !== id) continue;
+      for (const button of box.querySelectorAll<HTMLElement>(".rate")) button.setAttribute("aria-pressed", String(button.dataset.rating === rating));
+    }
+  }
+
+  private feedbackStatus(box: HTMLElement, text: string, error = false): void {
+    const status = box.querySelector<HTMLElement>(".fbstatus");
+    if (!status) return;
+    status.classList.toggle("err", error);
+    // Emptied before each try, so that saying "Updated" twice running is announced twice.
+    replace(status, text);
   }
 
   private inlines(inlines: Inline[], byNumber: Map<number, Citation>): (string | HTMLElement)[] {
@@ -539,6 +726,14 @@ export class ChronicleChat extends HTMLElement {
     if (onlyIfOpen && this.panel.hidden) return;
     this.scroller.scrollTop = this.scroller.scrollHeight;
   }
+}
+
+/** Why a rating was not recorded, in the reader's terms. */
+function feedbackFailure(error: unknown): string {
+  if (error instanceof RequestError && error.status === 404) return "the server no longer has this answer, so it can't be rated.";
+  if (error instanceof ServerError && error.status === 503 && !(error instanceof NotReadyError)) return "ratings can't be saved right now. Try again later.";
+  const message = error instanceof Error ? error.message : String(error);
+  return message ? message[0].toLowerCase() + message.slice(1) : "something went wrong. Try again.";
 }
 
 /** Splits `full` around the first occurrence of `quote`, marking it, for the detail view. */

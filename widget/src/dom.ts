@@ -52,6 +52,9 @@ export const ICONS = {
   stop: "M7 7h10v10H7z",
   back: "M15 5l-7 7 7 7",
   clear: "M5 7h14M10 7V4h4v3M7 7l1 13h8l1-13",
+  // Feather's thumbs-up and thumbs-down (MIT): drawn, so they show where no emoji font is installed.
+  up: "M14 9V5a3 3 0 0 0-3-3l-4 9v11h11.28a2 2 0 0 0 2-1.7l1.38-9a2 2 0 0 0-2-2.3zM7 22H4a2 2 0 0 1-2-2v-7a2 2 0 0 1 2-2h3",
+  down: "M10 15v4a3 3 0 0 0 3 3l4-9V2H5.72a2 2 0 0 0-2 1.7l-1.38 9a2 2 0 0 0 2 2.3zm7-13h2.67A2.31 2.31 0 0 1 22 4v7a2.31 2.31 0 0 1-2.33 2H17",
 };
 
 /** The visible, enabled, keyboard-reachable controls inside `root`, in tab order. */

@@ -4,7 +4,8 @@
  * scrolls the timeline to that entry and highlights it. The title, subtitle and the timeline's
  * period come from the server's description of its corpus (GET /api/corpus).
  */
-import { createClient } from "./api.js";
+import { createClient, NotReadyError } from "./api.js";
+import { describeWait, retryDelay, sleep } from "./backoff.js";
 import { defineChat, type CitationEventDetail } from "./chat-element.js";
 import { NEUTRAL_TITLE, pageSubtitle, timelineHeading } from "./corpus-copy.js";
 import { loadCorpus } from "./corpus-info.js";
@@ -28,14 +29,39 @@ let entries: SourceChunk[] = [];
 const rows = new Map<string, HTMLElement>();
 let highlighted: HTMLElement | undefined;
 
+// A wait for the server to be ready, cut short by the Retry button.
+let waiting: AbortController | undefined;
+
+/**
+ * Loads the timeline. While the server answers 503 not_ready (its index loading or rebuilding) the status
+ * shows the server's reason and loads again by itself: 1 s, 2 s, 4 s … up to 30 s, never before its
+ * Retry-After. Any other failure waits for the Retry button.
+ */
 async function load(): Promise<void> {
-  replace(status, "Loading the chronology…");
-  try {
-    entries = (await client.chronology()).filter((entry) => entry.date);
-  } catch (error) {
-    replace(status, `The chronology could not be loaded. ${error instanceof Error ? error.message : ""} `,
-      h("button", { type: "button", onclick: () => void load() }, "Retry"));
-    return;
+  waiting?.abort();
+  waiting = undefined;
+  for (let attempt = 0; ; attempt++) {
+    replace(status, "Loading the chronology…");
+    try {
+      entries = (await client.chronology()).filter((entry) => entry.date);
+      break;
+    } catch (error) {
+      const notReady = error instanceof NotReadyError;
+      const retry = h("button", { class: "retry", type: "button", onclick: () => void load() }, notReady ? "Retry now" : "Retry");
+      if (!(error instanceof NotReadyError)) {
+        replace(status, `The chronology could not be loaded. ${error instanceof Error ? error.message : ""} `, retry);
+        return;
+      }
+      const wait = retryDelay(attempt, error.retryAfter);
+      replace(status, `${error.message} Loading again by itself in ${describeWait(wait)}. `, retry);
+      const controller = new AbortController();
+      waiting = controller;
+      try {
+        await sleep(wait, controller.signal);
+      } catch {
+        return; // Retry was pressed: that load takes over.
+      }
+    }
   }
   const months = [...new Set(entries.map((entry) => monthKey(entry.date!)))].sort();
   replace(month, h("option", { value: "" }, "All months"), ...months.map((key) => h("option", { value: key }, formatMonth(key))));

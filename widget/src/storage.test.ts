@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyConversation, loadConversation, MAX_STORED_MESSAGES, saveConversation, STORAGE_VERSION, storageKey, type Conversation } from "./storage.js";
+import { emptyConversation, loadConversation, MAX_STORED_MESSAGES, randomId, RATER_KEY, raterId, saveConversation, STORAGE_VERSION, storageKey, type Conversation } from "./storage.js";
 
 function memoryStorage(): Storage {
   const items = new Map<string, string>();
@@ -76,5 +76,53 @@ describe("conversation storage", () => {
     expect(saveConversation(full, key, emptyConversation())).toBe(false);
     const blocked = { getItem: () => { throw new Error("SecurityError"); } };
     expect(loadConversation(blocked, key)).toEqual(emptyConversation());
+  });
+});
+
+describe("rater id", () => {
+  it("makes one random id, keeps it in storage, and falls back to memory when storage is blocked", () => {
+    const storage = memoryStorage();
+    let made = 0;
+    const create = () => `web-test${++made}abcdef`;
+    const first = raterId(storage, create);
+    expect(first).toBe("web-test1abcdef");
+    expect(storage.getItem(RATER_KEY)).toBe(first);
+    expect(raterId(storage, create)).toBe(first);
+    const blocked = { getItem: () => { throw new Error("SecurityError"); }, setItem: () => { throw new Error("SecurityError"); } };
+    expect(raterId(blocked, create)).toBe(first); // the same for as long as the page is open
+    expect(raterId(undefined, create)).toBe(first);
+    expect(made).toBe(1);
+    const other = memoryStorage();
+    other.setItem(RATER_KEY, "web-0123456789abcdef");
+    expect(raterId(other, create)).toBe("web-0123456789abcdef");
+    other.setItem(RATER_KEY, "<not an id>");
+    expect(raterId(other, create)).toBe("web-0123456789abcdef"); // a corrupt value is replaced
+    expect(other.getItem(RATER_KEY)).toBe("web-0123456789abcdef");
+  });
+
+  it("makes ids of 128 random bits that the server accepts", () => {
+    const a = randomId();
+    expect(a).toMatch(/^web-[0-9a-f]{32}$/);
+    expect(randomId()).not.toBe(a);
+  });
+});
+
+describe("stored answers", () => {
+  it("keep their id and rating, and drop a rating without an id or of another kind", () => {
+    const storage = memoryStorage();
+    const key = storageKey("http://rated");
+    storage.setItem(key, JSON.stringify({ version: STORAGE_VERSION, open: false, messages: [
+      { role: "user", content: "q" },
+      { role: "assistant", content: "a", citations: [], refused: false, id: "ans-1", rating: "down" },
+      { role: "user", content: "q2" },
+      { role: "assistant", content: "b", citations: [], refused: true, rating: "up" },
+      { role: "user", content: "q3" },
+      { role: "assistant", content: "c", citations: [], refused: false, id: "ans-3", rating: "meh" },
+    ] }));
+    expect(loadConversation(storage, key).messages.filter((m) => m.role === "assistant")).toEqual([
+      { role: "assistant", content: "a", citations: [], refused: false, id: "ans-1", rating: "down" },
+      { role: "assistant", content: "b", citations: [], refused: true },
+      { role: "assistant", content: "c", citations: [], refused: false, id: "ans-3" },
+    ]);
   });
 });

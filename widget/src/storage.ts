@@ -1,11 +1,18 @@
 import type { Citation } from "./types.js";
 
+/** 👍 or 👎, as POST /api/feedback names them. */
+export type Rating = "up" | "down";
+
 /** A finished turn of the conversation, as kept in sessionStorage. */
 export interface StoredMessage {
   role: "user" | "assistant";
   content: string;
   citations?: Citation[];
   refused?: boolean;
+  /** An answer's id on the server, which its rating names. */
+  id?: string;
+  /** The reader's rating of the answer, once the server recorded it. */
+  rating?: Rating;
 }
 
 export interface Conversation {
@@ -77,8 +84,45 @@ function normalize(message: StoredMessage): StoredMessage {
   if (message.role === "assistant") {
     out.citations = Array.isArray(message.citations) ? message.citations.filter(isCitation) : [];
     out.refused = message.refused === true;
+    if (typeof message.id === "string" && message.id) out.id = message.id;
+    if (out.id && (message.rating === "up" || message.rating === "down")) out.rating = message.rating;
   }
   return out;
+}
+
+/** Where the browser's rater id is kept (localStorage), shared by every Chronicle server the browser rates on. */
+export const RATER_KEY = "chronicle-rater";
+const RATER = /^[A-Za-z0-9_-]{8,100}$/;
+// Used when storage cannot be read or written: stable for as long as the page stays open.
+let memoryRater: string | undefined;
+
+/**
+ * The anonymous id this browser rates answers under, so that rating an answer again replaces the earlier
+ * rating: random, made once and kept in `storage` (localStorage), or in memory when storage is blocked.
+ */
+export function raterId(storage: Pick<Storage, "getItem" | "setItem"> | undefined, create: () => string = randomId): string {
+  let saved: string | null | undefined;
+  try {
+    saved = storage?.getItem(RATER_KEY);
+  } catch {
+    // Blocked storage: the id lives in memory instead.
+  }
+  if (saved && RATER.test(saved)) return (memoryRater = saved);
+  const id = memoryRater ?? create();
+  memoryRater = id;
+  try {
+    storage?.setItem(RATER_KEY, id);
+  } catch {
+    // Full or blocked: memory only.
+  }
+  return id;
+}
+
+/** 128 random bits as "web-" and hex. crypto.getRandomValues works outside secure contexts too, unlike randomUUID. */
+export function randomId(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return `web-${[...bytes].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

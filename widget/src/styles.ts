@@ -63,6 +63,23 @@ svg{width:22px;height:22px;fill:none;stroke:currentColor;stroke-width:2;stroke-l
 .alert{display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:10px 12px;border-left:4px solid var(--err-l);border-radius:8px;background:var(--err)}
 .alert p{flex:1 1 180px;margin:0}
 .btn{padding:6px 14px;border:1px solid var(--p);border-radius:8px;background:var(--p);color:var(--on-p);font-weight:600}
+.notice{margin:0 0 12px;padding:10px 12px;border-left:4px solid var(--err-l);border-radius:8px;background:var(--err)}
+.notice p{margin:0}
+.busy.wait{font-style:normal;color:var(--fg)}
+.fb{margin-top:8px}
+.fbbar{display:flex;flex-wrap:wrap;align-items:center;gap:6px}
+.rate{width:40px;height:32px;padding:0;border:1px solid var(--line);border-radius:16px;background:var(--bg);color:var(--muted);display:inline-grid;place-items:center}
+.rate svg{width:18px;height:18px}
+.rate:hover{border-color:var(--pt);color:var(--pt)}
+.rate[aria-pressed=true]{border-color:var(--pt);background:color-mix(in srgb,var(--p) 18%,var(--bg));color:var(--pt);box-shadow:inset 0 0 0 1px var(--pt)}
+.rate[aria-pressed=true] svg{fill:color-mix(in srgb,var(--pt) 35%,transparent)}
+.rate:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.fb .fbstatus{flex:1 1 120px;margin:0 0 0 4px;color:var(--muted);font-size:13px}
+.fb .fbstatus.err{color:var(--err-l)}
+.fbform{display:flex;flex-direction:column;gap:4px;margin-top:8px}
+.fbform label{color:var(--muted);font-size:13px}
+.fbform textarea{flex:none;width:100%;min-height:60px;resize:vertical}
+.fbrow{display:flex;justify-content:flex-end}
 .form{display:flex;align-items:flex-end;gap:8px;padding:10px;border-top:1px solid var(--line);flex:none}
 textarea{flex:1;min-width:0;min-height:42px;max-height:140px;resize:none;padding:9px 11px;border:1px solid var(--line);border-radius:10px;background:var(--bg);line-height:1.4}
 textarea::placeholder{color:var(--muted);opacity:1}
