@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { embedMany, type Embedder } from "../index/embedder.js";
 
 /** The vector of a question, embedded once while it is among the most recently asked. */
@@ -10,19 +11,13 @@ export interface QueryVectors {
  * ones, the same question from several people), and embedding is most of a question's cost.
  */
 export function createQueryVectors(embedder: Embedder, capacity = 512): QueryVectors {
-  const cache = new Map<string, number[]>();
+  const cache = new LRUCache<string, number[]>({ max: capacity });
   return {
     async vector(query, signal) {
       const cached = cache.get(query);
-      if (cached) {
-        // Most recently used last: Map keeps insertion order.
-        cache.delete(query);
-        cache.set(query, cached);
-        return cached;
-      }
+      if (cached) return cached;
       const [vector] = await embedMany(embedder, [query], { signal });
       cache.set(query, vector!);
-      if (cache.size > capacity) cache.delete(cache.keys().next().value!);
       return vector!;
     },
   };

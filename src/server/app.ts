@@ -5,7 +5,7 @@ import type { Chronicle } from "../chronicle.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import { createOfflineCondenser, type Condenser } from "../chat/index.js";
-import { createAnswerCache, type AnswerCache } from "./answer-cache.js";
+import { createRecentAnswers, type RecentAnswers } from "./recent-answers.js";
 import type { AppEnv } from "./app-env.js";
 import { trackChronicle, type ChronicleState } from "./chronicle-state.js";
 import type { Reindexer } from "./live-index.js";
@@ -48,7 +48,7 @@ export interface AppOptions {
    */
   condenserFor?: CondenserFactory;
   /** Recent answers, for feedback to find; by default the last 5,000. */
-  answers?: AnswerCache;
+  answers?: RecentAnswers;
   /**
    * Other apps served by this server (pages, the widget script, the Slack endpoint), mounted by path after
    * the API. They get the security headers and the error handler, not the API's key check or rate limit.
@@ -77,7 +77,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     config,
     logger,
     feedback: options.feedback ?? openFeedbackStore({ path: join(config.DATA_DIR, "feedback.sqlite"), logger }),
-    answers: options.answers ?? createAnswerCache(),
+    answers: options.answers ?? createRecentAnswers(),
     ...(options.reindexer ? { reindexer: options.reindexer } : {}),
     condenserFor(chronicle) {
       let condenser = condensers.get(chronicle);

@@ -2,7 +2,7 @@ export { createApp, type AppOptions, type CondenserFactory } from "./app.js";
 export { startServer, type StartOptions, type RunningServer } from "./start.js";
 export type { AppEnv } from "./app-env.js";
 export { trackChronicle, type ChronicleState } from "./chronicle-state.js";
-export { createAnswerCache, type AnswerCache, type RememberedAnswer } from "./answer-cache.js";
+export { createRecentAnswers, type RecentAnswers, type RememberedAnswer } from "./recent-answers.js";
 export { openFeedbackStore, type FeedbackStore, type FeedbackInput, type FeedbackRecord } from "./feedback-store.js";
 export { HttpError } from "./http-error.js";
 export { describeError, type ErrorBody } from "./error-handler.js";

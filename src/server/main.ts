@@ -10,7 +10,7 @@ import { createBackgroundTasks, createSlackRoutes } from "../slack/index.js";
 import type { Chronicle } from "../chronicle.js";
 import type { CondenserFactory } from "./app.js";
 import { startServer, type RunningServer } from "./start.js";
-import { createAnswerCache } from "./answer-cache.js";
+import { createRecentAnswers } from "./recent-answers.js";
 import { openFeedbackStore } from "./feedback-store.js";
 
 const ACCEPT_GRACE_MS = 300;
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const tasks = createBackgroundTasks(logger);
   // One feedback store and one memory of recent answers for the API and the Slack bot's rating buttons.
   const feedback = openFeedbackStore({ path: join(config.DATA_DIR, "feedback.sqlite"), logger });
-  const answers = createAnswerCache();
+  const answers = createRecentAnswers();
   const slack = createSlackRoutes({
     config,
     logger,

@@ -2,7 +2,7 @@ import type { Chronicle } from "../chronicle.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { Condenser } from "../chat/index.js";
-import type { AnswerCache } from "./answer-cache.js";
+import type { RecentAnswers } from "./recent-answers.js";
 import type { ChronicleState } from "./chronicle-state.js";
 import type { FeedbackStore } from "./feedback-store.js";
 import type { Reindexer } from "./live-index.js";
@@ -13,7 +13,7 @@ export interface ServerDeps {
   config: Config;
   logger: Logger;
   feedback: FeedbackStore;
-  answers: AnswerCache;
+  answers: RecentAnswers;
   /** Present when the server owns its index and can rebuild it. */
   reindexer?: Reindexer;
   /** The condenser for follow-ups of this chronicle (the offline one unless another was given). */

@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { AskResult, Chronicle } from "../../chronicle.js";
 import { silentLogger } from "../../logger.js";
 import { postJson, testConfig, useSharedChronicle } from "../../../test-support/server-test-kit.js";
-import { createAnswerCache } from "../answer-cache.js";
+import { createRecentAnswers } from "../recent-answers.js";
 import { createApp } from "../app.js";
 
 let chronicle: Chronicle;
 const { feedback } = useSharedChronicle((opened) => (chronicle = opened));
-const answers = createAnswerCache();
+const answers = createRecentAnswers();
 const app = () => createApp({ chronicle, config: testConfig(), logger: silentLogger, feedback, answers });
 
 describe("POST /api/ask", () => {

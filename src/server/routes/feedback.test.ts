@@ -5,7 +5,7 @@ import { openChronicle, type AskResult, type Chronicle } from "../../chronicle.j
 import type { Config } from "../../config.js";
 import { silentLogger } from "../../logger.js";
 import { postJson, tempDir, testConfig } from "../../../test-support/server-test-kit.js";
-import { createAnswerCache } from "../answer-cache.js";
+import { createRecentAnswers } from "../recent-answers.js";
 import { createApp } from "../app.js";
 import { openFeedbackStore, type FeedbackRecord, type FeedbackStore } from "../feedback-store.js";
 
@@ -17,7 +17,7 @@ const stores: FeedbackStore[] = [];
 const appAt = (dataDir: string, config: Partial<Config> = {}) => {
   const feedback = openFeedbackStore({ path: join(dataDir, "feedback.sqlite"), logger: silentLogger });
   stores.push(feedback);
-  return { app: createApp({ chronicle, config: testConfig({ DATA_DIR: dataDir, ...config }), logger: silentLogger, feedback, answers: createAnswerCache() }), feedback };
+  return { app: createApp({ chronicle, config: testConfig({ DATA_DIR: dataDir, ...config }), logger: silentLogger, feedback, answers: createRecentAnswers() }), feedback };
 };
 const ask = async (app: ReturnType<typeof appAt>["app"], question: string, headers: Record<string, string> = {}) =>
   (await (await postJson(app, "/api/ask", { question }, headers)).json()) as AskResult;

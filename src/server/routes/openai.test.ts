@@ -6,7 +6,7 @@ import type { Citation } from "../../answer/index.js";
 import { createOfflineCondenser, type ChatMessage, type Condenser } from "../../chat/index.js";
 import { legacyFunctionChatRequest, libreChatRequest, longChat, openWebUIChatRequest, openWebUITaskRequest, openWebUIToolChatRequest } from "../../../test-support/chat-front-ends.js";
 import { fakeChronicle, parseSse, postJson, scriptedChronicle, testConfig } from "../../../test-support/server-test-kit.js";
-import { createAnswerCache } from "../answer-cache.js";
+import { createRecentAnswers } from "../recent-answers.js";
 import { createApp } from "../app.js";
 import { openFeedbackStore } from "../feedback-store.js";
 import { LIMITS } from "../schemas.js";
@@ -16,7 +16,7 @@ let chronicle: Chronicle;
 let server: RunningServer;
 let keyed: RunningServer;
 const feedback = openFeedbackStore({ path: ":memory:", logger: silentLogger });
-const answers = createAnswerCache();
+const answers = createRecentAnswers();
 
 /** What Chronicle adds to OpenAI's shapes. */
 type WithCitations = { citations?: Citation[] };

@@ -4,7 +4,7 @@ import type { AskResult } from "../chronicle.js";
 export type RememberedAnswer = Pick<AskResult, "id" | "question" | "answer" | "citations">;
 
 /** The most recent answers by id, so feedback can name an answer and the server knows what it said. */
-export interface AnswerCache {
+export interface RecentAnswers {
   remember(result: AskResult): void;
   get(id: string): RememberedAnswer | undefined;
   readonly size: number;
@@ -14,7 +14,7 @@ export interface AnswerCache {
 export const DEFAULT_REMEMBERED_ANSWERS = 5_000;
 
 /** A bounded map: once full, each new answer pushes out the oldest. Only what feedback needs is kept. */
-export function createAnswerCache(max = DEFAULT_REMEMBERED_ANSWERS): AnswerCache {
+export function createRecentAnswers(max = DEFAULT_REMEMBERED_ANSWERS): RecentAnswers {
   const answers = new Map<string, RememberedAnswer>();
   return {
     remember({ id, question, answer, citations }) {
