@@ -38,6 +38,9 @@ body{background:var(--bg);color:var(--fg);font:15px/1.5 system-ui,-apple-system,
 @media (max-width:800px){body{height:auto;display:block}.layout{display:flex;flex-direction:column;padding:8px}.chat{height:75vh;min-height:420px}.tl-list{overflow:visible}}
 `;
 
+/** The page's icon: an open book with a citation mark, drawn small enough to read at 16 px. */
+export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1d3557"/><path d="M7 9.5c3-1.3 6-1.3 9 .5 3-1.8 6-1.8 9-.5v13c-3-1.3-6-1.3-9 .5-3-1.8-6-1.8-9-.5z" fill="#f1faee"/><path d="M16 10v13" stroke="#1d3557" stroke-width="1.4"/><text x="20.5" y="19.5" font-family="sans-serif" font-size="7" font-weight="700" fill="#e63946">1</text></svg>`;
+
 /** GET /: the chat full-size, with the chronology as a filterable timeline beside it. */
 export function chroniclePage(): string {
   return `<!doctype html>
@@ -45,6 +48,7 @@ export function chroniclePage(): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <title>Chronicle</title>
 <style>${PAGE_STYLES}</style>
 <script src="/page.js" defer></script>

@@ -31,6 +31,17 @@ describe("createWebRoutes", () => {
     expect(await again.text()).toBe("");
   });
 
+  it("serves a favicon the page links to, under both names browsers ask for", async () => {
+    const app = createWebRoutes({ bundleDir: join(dir, "built") });
+    for (const path of ["/favicon.svg", "/favicon.ico"]) {
+      const res = await app.request(path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("image/svg+xml");
+      expect(await res.text()).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    }
+    expect(await (await app.request("/")).text()).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+  });
+
   it("sends it gzipped to clients that accept gzip", async () => {
     const app = createWebRoutes({ bundleDir: join(dir, "built") });
     const res = await app.request("/widget.js", { headers: { "Accept-Encoding": "gzip, br" } });

@@ -5,7 +5,7 @@ import { gzipSync } from "node:zlib";
 import { Hono, type Context } from "hono";
 import { originMatcher } from "../server/middleware/widget-cors.js";
 import { BUNDLES, buildWidget, DEFAULT_BUNDLE_DIR, type BundleName } from "./build-widget.js";
-import { chroniclePage, demoPage } from "./pages.js";
+import { chroniclePage, demoPage, FAVICON_SVG } from "./pages.js";
 
 export interface WebRoutesOptions {
   /**
@@ -83,6 +83,14 @@ export function createWebRoutes(options: WebRoutesOptions = {}): Hono {
 
   app.get("/widget.js", script("widget", true));
   app.get("/page.js", script("page", false));
+  // Browsers ask for /favicon.ico whatever the page says; both names get the same small SVG.
+  for (const path of ["/favicon.svg", "/favicon.ico"]) {
+    app.get(path, (c) => {
+      c.header("Content-Type", "image/svg+xml");
+      c.header("Cache-Control", "public, max-age=86400");
+      return c.body(FAVICON_SVG);
+    });
+  }
   app.get("/", (c) => {
     c.header("Cache-Control", "no-cache");
     c.header("X-Content-Type-Options", "nosniff");
