@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ConfigError } from "./errors.js";
+import { DEFAULT_MAX_BYTES } from "./index/formats/index.js";
 
 const optionalText = z.string().trim().optional().transform((value) => value || undefined);
 const list = z.string().optional().transform((value) => (value ?? "").split(",").map((item) => item.trim()).filter(Boolean));
@@ -25,7 +26,7 @@ const Schema = z.object({
   SLACK_BOT_TOKEN: optionalText,
   SLACK_API_URL: optionalText.pipe(z.string().url().optional()),
   MATTERMOST_TOKEN: optionalText,
-  MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(DEFAULT_MAX_BYTES),
   WATCH: z.enum(["true", "false", "1", "0", ""]).default("false").transform((value) => value === "true" || value === "1"),
   ADMIN_KEY: optionalText,
   ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(2_000),

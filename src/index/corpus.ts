@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { DocumentSkipError, isSupportedName, loadDocument, type DocumentType, type SkipReason } from "./formats/index.js";
+import { DEFAULT_MAX_BYTES, DocumentSkipError, isSupportedName, loadDocument, type DocumentType, type SkipReason } from "./formats/index.js";
 
-/** Largest document read by default: 50 MB. */
-export const DEFAULT_MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+/** Largest document read by default: the document reader's own default (50 MB). */
+export const DEFAULT_MAX_DOCUMENT_BYTES = DEFAULT_MAX_BYTES;
 
 /** A file of the corpus folder as found on disk, before it is read: enough to tell whether it changed. */
 export interface CorpusEntry {
