@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import { answerKey, createMemoryAnswerCache, type AnswerCache, type CachedAnswer } from "./answer-cache.js";
 import { llmConfigured, loadConfig, type Config } from "./config.js";
-import { createEmbedderPool, createOpenAIEmbedder, ensureIndex, type Chunk, type Embedder, type IngestResult } from "./index/index.js";
+import { createEmbedderPool, createOpenAIEmbedder, ensureIndex, type Chunk, type Embedder, type IngestResult, type Manifest } from "./index/index.js";
 import { loadProfile, type CorpusProfile } from "./index/profile.js";
 import { loadAnswerModels, type AnswerModels } from "./model/answer-models.js";
 import { createCorpusContext, createRetriever, type CorpusContext, type Filters, type Retrieved, type Retriever } from "./retrieve/index.js";
@@ -140,7 +140,9 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
   const cache = options.answerCache === "none" ? undefined
     : options.answerCache ?? (config.ANSWER_CACHE_SIZE > 0 ? createMemoryAnswerCache(config.ANSWER_CACHE_SIZE) : undefined);
   // The index version keys the cache, so a cache shared across processes never serves another index's answer.
-  const indexVersion = `${index.manifest.builtAt}/${embedder.id}`;
+  // It is made of what the answers depend on, not of when the index was built: replicas that build the same
+  // corpus with the same settings share their cached answers.
+  const indexVersion = indexVersionOf(index.manifest, profile, config);
   const keyOf = (question: string, opts: AskOptions) => answerKey({ indexVersion, question, filters: opts.filters, k: opts.k ?? DEFAULT_K, retrieval: opts.retrieval });
   // With an LLM, an extractive answer is the fallback after a failed call: the next asker should get the LLM's.
   const primaryMode = options.answerer ? undefined : llmConfigured(config) ? "llm" : "extractive";
@@ -228,4 +230,13 @@ export async function createEmbedder(config: Config): Promise<Embedder> {
 
 export async function closeEmbedder(embedder: Embedder): Promise<void> {
   if ("close" in embedder && typeof embedder.close === "function") await embedder.close();
+}
+
+/** A digest of the corpus files, the index's layout, the embedder, the profile and the answering settings. */
+function indexVersionOf(manifest: Manifest, profile: CorpusProfile, config: Config): string {
+  const { formatVersion, analyzer, chunking, embedder, documents } = manifest;
+  const answering = { llm: llmConfigured(config) ? [config.OPENAI_BASE_URL ?? "", config.LLM_MODEL] : null };
+  return createHash("sha256")
+    .update(JSON.stringify([formatVersion, analyzer, chunking, embedder, documents.map((file) => [file.name, file.sha256]), profile, answering]))
+    .digest("base64url");
 }

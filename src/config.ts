@@ -30,6 +30,10 @@ const Schema = z.object({
   WATCH: z.enum(["true", "false", "1", "0", ""]).default("false").transform((value) => value === "true" || value === "1"),
   ADMIN_KEY: optionalText,
   ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(2_000),
+  // Shared state for several replicas; without them, SQLite under DATA_DIR and memory, as on one machine.
+  DATABASE_URL: optionalText.pipe(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional()),
+  REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional()),
+  ANSWER_LOG_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(30),
 });
 
 export type Config = z.infer<typeof Schema>;

@@ -30,3 +30,10 @@ export class IndexCorruptError extends ChronicleError {
     super("index_corrupt", message, options);
   }
 }
+
+/** A service Chronicle depends on (its database, Redis) is down for now: the request may be retried later. */
+export class DependencyUnavailableError extends ChronicleError {
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+  }
+}

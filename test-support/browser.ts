@@ -8,7 +8,8 @@ import { chromium, type Browser } from "playwright-core";
 import type { Chronicle } from "../src/chronicle.js";
 import type { Config } from "../src/config.js";
 import { silentLogger } from "../src/logger.js";
-import { openFeedbackStore, startServer, type RunningServer } from "../src/server/index.js";
+import { startServer, type RunningServer } from "../src/server/index.js";
+import { openSqliteStore } from "../src/store/index.js";
 import { createWebRoutes } from "../src/web/index.js";
 
 /** Debian's Chromium, which CI installs with apt-get; CHROMIUM_PATH points elsewhere. */
@@ -88,19 +89,19 @@ export interface ChronicleTestServer extends Listening {
 
 /**
  * The real Chronicle server (createApp through startServer) with the web routes mounted, on 127.0.0.1:
- * no API keys, a rate limit no test reaches, feedback in memory, logs silent. `port` reuses a port,
+ * no API keys, a rate limit no test reaches, store in memory, logs silent. `port` reuses a port,
  * to bring a stopped server back where the page expects it; `config` overrides settings (ADMIN_KEY to read
  * the feedback export, WIDGET_ORIGINS to refuse a host page).
  */
 export async function startChronicleServer(options: { chronicle: Chronicle; bundleDir?: string; port?: number; config?: Partial<Config> }): Promise<ChronicleTestServer> {
-  const feedback = openFeedbackStore({ path: ":memory:", logger: silentLogger });
+  const store = openSqliteStore({ path: ":memory:", logger: silentLogger });
   const running = await startServer({
     port: options.port ?? 0,
     host: "127.0.0.1",
     chronicle: options.chronicle,
     config: { LOG_LEVEL: "silent", API_KEYS: [], RATE_LIMIT_PER_MINUTE: 10_000, WIDGET_ORIGINS: [], ...options.config },
     logger: silentLogger,
-    feedback,
+    store,
     mount: { "/": createWebRoutes({ bundleDir: options.bundleDir }) },
     shutdownTimeoutMs: 200,
   });
@@ -112,7 +113,7 @@ export async function startChronicleServer(options: { chronicle: Chronicle; bund
     async close() {
       running.server.closeAllConnections();
       await running.close();
-      feedback.close();
+      store.close();
     },
   };
 }

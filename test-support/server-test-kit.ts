@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { Hono, type MiddlewareHandler } from "hono";
 import { afterAll, beforeAll } from "vitest";
 import { openChronicle, type Chronicle } from "../src/chronicle.js";
-import { openFeedbackStore, type FeedbackStore } from "../src/server/feedback-store.js";
+import { openSqliteStore, type StateStore } from "../src/store/index.js";
 import { loadConfig, type Config } from "../src/config.js";
 import { silentLogger, type Logger } from "../src/logger.js";
 import type { AppEnv } from "../src/server/app-env.js";
@@ -15,20 +15,20 @@ import pino from "pino";
 
 /**
  * The setup route tests share: the index opened before the file's tests (handed to `opened`) and an
- * in-memory feedback store, both closed after them.
+ * in-memory state store, both closed after them.
  */
-export function useSharedChronicle(opened: (chronicle: Chronicle) => void): { feedback: FeedbackStore } {
-  const feedback = openFeedbackStore({ path: ":memory:", logger: silentLogger });
+export function useSharedChronicle(opened: (chronicle: Chronicle) => void): { store: StateStore } {
+  const store = openSqliteStore({ path: ":memory:", logger: silentLogger });
   let chronicle: Chronicle | undefined;
   beforeAll(async () => {
     chronicle = await openChronicle();
     opened(chronicle);
   });
   afterAll(async () => {
-    feedback.close();
+    await store.close();
     await chronicle?.close();
   });
-  return { feedback };
+  return { store };
 }
 
 /** Settings for server tests: defaults, no API keys, a feedback folder of the test's own. */

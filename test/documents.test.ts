@@ -129,7 +129,7 @@ describe("the documents API", () => {
 
   it("adds a document by multipart upload and answers from it once re-indexed", async () => {
     const form = new FormData();
-    form.append("file", new Blob([await makePdf([{ heading: "Canteen", paragraphs: ["The rooftop canteen serves lentil soup every Thursday."] }])]), "canteen.pdf");
+    form.append("file", new Blob([new Uint8Array(await makePdf([{ heading: "Canteen", paragraphs: ["The rooftop canteen serves lentil soup every Thursday."] }]))]), "canteen.pdf");
     const response = await fetch(`${server.url}/api/documents?wait=true`, { method: "POST", headers: admin, body: form });
     expect(response.status).toBe(201);
     const body = (await response.json()) as { document: Record<string, unknown>; reindex: { ok: boolean; embedded: number } };
@@ -161,7 +161,7 @@ describe("the documents API", () => {
 
   it("refuses a document that cannot be read, saying why, and writes nothing", async () => {
     const locked = await makePdf([{ paragraphs: ["Secret."] }], { userPassword: "pw" });
-    const response = await fetch(`${server.url}/api/documents?name=secret.pdf`, { method: "POST", headers: admin, body: locked });
+    const response = await fetch(`${server.url}/api/documents?name=secret.pdf`, { method: "POST", headers: admin, body: new Uint8Array(locked) });
     expect(response.status).toBe(422);
     expect(((await response.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "unreadable_document", message: expect.stringMatching(/encrypted/i) });
     expect(existsSync(join(corpusDir, "secret.pdf"))).toBe(false);

@@ -1,16 +1,13 @@
-import { join } from "node:path";
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import type { Chronicle } from "../chronicle.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import { createOfflineCondenser, type Condenser } from "../chat/index.js";
-import { createRecentAnswers, type RecentAnswers } from "./recent-answers.js";
 import type { AppEnv } from "./app-env.js";
 import { trackChronicle, type ChronicleState } from "./chronicle-state.js";
 import type { Reindexer } from "./live-index.js";
 import { createErrorHandler, notFoundHandler } from "./error-handler.js";
-import { openFeedbackStore, type FeedbackStore } from "./feedback-store.js";
 import { apiKeyAuth } from "./middleware/api-key-auth.js";
 import { limitBody } from "./middleware/body-limit.js";
 import { rateLimit } from "./middleware/rate-limit.js";
@@ -28,6 +25,8 @@ import { openAIRoutes } from "./routes/openai.js";
 import { sourceRoutes } from "./routes/sources.js";
 import { LIMITS } from "./schemas.js";
 import type { ServerDeps } from "./server-deps.js";
+import { answerRememberer, openStateStore, type StateStore } from "../store/index.js";
+import { NO_SHARED_SERVICES, type SharedServices } from "./shared-services.js";
 
 /** Builds the condenser for a loaded chronicle. */
 export type CondenserFactory = (chronicle: Chronicle) => Condenser;
@@ -38,8 +37,10 @@ export interface AppOptions {
   chronicle: Chronicle | Promise<Chronicle> | ChronicleState;
   config: Config;
   logger: Logger;
-  /** Where ratings go; by default DATA_DIR/feedback.sqlite. */
-  feedback?: FeedbackStore;
+  /** Answers, ratings and Slack state; by default SQLite under DATA_DIR (PostgreSQL with DATABASE_URL). */
+  store?: StateStore;
+  /** Redis and what it backs (rate limits, the answer cache), when REDIS_URL is set. */
+  services?: SharedServices;
   /** Rewrites follow-ups into standalone questions; by default the offline condenser. */
   condenser?: Condenser;
   /**
@@ -47,8 +48,6 @@ export interface AppOptions {
    * falling back to the offline one, which reads dates in the corpus's year). `condenser` wins over it.
    */
   condenserFor?: CondenserFactory;
-  /** Recent answers, for feedback to find; by default the last 5,000. */
-  answers?: RecentAnswers;
   /**
    * Other apps served by this server (pages, the widget script, the Slack endpoint), mounted by path after
    * the API. They get the security headers and the error handler, not the API's key check or rate limit.
@@ -72,12 +71,15 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const makeCondenser: CondenserFactory = given
     ? () => given
     : options.condenserFor ?? ((chronicle) => createOfflineCondenser({ year: chronicle.retriever.year }));
+  const store = options.store ?? openStateStore(config, logger);
+  const services = options.services ?? NO_SHARED_SERVICES;
   const deps: ServerDeps = {
     state,
     config,
     logger,
-    feedback: options.feedback ?? openFeedbackStore({ path: join(config.DATA_DIR, "feedback.sqlite"), logger }),
-    answers: options.answers ?? createRecentAnswers(),
+    store,
+    remember: answerRememberer(store, logger),
+    services,
     ...(options.reindexer ? { reindexer: options.reindexer } : {}),
     condenserFor(chronicle) {
       let condenser = condensers.get(chronicle);
@@ -99,7 +101,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   if (config.ADMIN_KEY) app.route("/api", feedbackExportRoutes(deps, config.ADMIN_KEY));
 
   // One rate-limit window for both prefixes: a client does not get twice the limit by switching APIs.
-  const guarded = [widgetCors(config.WIDGET_ORIGINS), apiKeyAuth({ keys: config.API_KEYS }), rateLimit({ limit: config.RATE_LIMIT_PER_MINUTE })];
+  const guarded = [widgetCors(config.WIDGET_ORIGINS), apiKeyAuth({ keys: config.API_KEYS }), rateLimit({ limit: config.RATE_LIMIT_PER_MINUTE, limiter: services.rateLimiter(config.RATE_LIMIT_PER_MINUTE, 60_000) })];
   app.use("/api/*", ...guarded, limitBody(LIMITS.bodyBytes));
   app.use("/v1/*", ...guarded, limitBody(LIMITS.openAIBodyBytes));
 

@@ -16,7 +16,7 @@ export type ChatEvent<Done> =
  * knows them at the end (the extractive answerer) has its deltas held back until `done`, then sent
  * after the citations from the result.
  */
-export async function* orderChatEvents<Done>(events: AsyncIterable<AskEvent>, finish: (result: AskResult) => Done): AsyncGenerator<ChatEvent<Done>> {
+export async function* orderChatEvents<Done>(events: AsyncIterable<AskEvent>, finish: (result: AskResult) => Done | Promise<Done>): AsyncGenerator<ChatEvent<Done>> {
   let announced = false;
   const held: string[] = [];
   for await (const event of events) {
@@ -35,7 +35,7 @@ export async function* orderChatEvents<Done>(events: AsyncIterable<AskEvent>, fi
         yield { event: "citations", data: event.done.citations };
         for (const text of held.splice(0)) yield { event: "delta", data: { text } };
       }
-      yield { event: "done", data: finish(event.done) };
+      yield { event: "done", data: await finish(event.done) };
       return;
     }
   }

@@ -10,7 +10,7 @@ import { silentLogger } from "../logger.js";
 import { fakeChronicle, memoryLogger, postJson, testConfig } from "../../test-support/server-test-kit.js";
 import { createApp } from "./app.js";
 import { createErrorHandler, describeError, notFoundHandler } from "./error-handler.js";
-import { openFeedbackStore } from "./feedback-store.js";
+import { openSqliteStore } from "../store/index.js";
 import { HttpError } from "./http-error.js";
 
 describe("describeError", () => {
@@ -68,49 +68,49 @@ describe("what the error handler logs", () => {
 
   it("logs the 503 while the index loads at warn, without a stack", async () => {
     const { logger, lines } = memoryLogger();
-    const feedback = openFeedbackStore({ path: ":memory:", logger });
-    const app = createApp({ chronicle: new Promise<Chronicle>(() => {}), config: testConfig(), logger, feedback });
+    const store = openSqliteStore({ path: ":memory:", logger });
+    const app = createApp({ chronicle: new Promise<Chronicle>(() => {}), config: testConfig(), logger, store });
     const res = await postJson(app, "/api/ask", { question: "When?" });
     expect(res.status).toBe(503);
     expect(logged(lines())).toEqual([{ level: 40, time: expect.any(Number), msg: "request refused", requestId: res.headers.get("x-request-id"), code: "not_ready", message: expect.stringMatching(/still loading/) }]);
-    feedback.close();
+    store.close();
   });
 
   it("logs a 4xx at info, without a stack", async () => {
     const { logger, lines } = memoryLogger();
-    const feedback = openFeedbackStore({ path: ":memory:", logger });
-    const app = createApp({ chronicle: fakeChronicle(), config: testConfig(), logger, feedback });
+    const store = openSqliteStore({ path: ":memory:", logger });
+    const app = createApp({ chronicle: fakeChronicle(), config: testConfig(), logger, store });
     await postJson(app, "/api/ask", { question: "" });
     await app.request("/api/ask", { method: "POST", body: "{", headers: { "content-type": "application/json" } });
     expect(logged(lines()).map(({ level, msg, code, err }) => ({ level, msg, code, err }))).toEqual([
       { level: 30, msg: "request refused", code: "invalid_request", err: undefined },
       { level: 30, msg: "request refused", code: "invalid_json", err: undefined },
     ]);
-    feedback.close();
+    store.close();
   });
 
   it("logs an answer its client stopped waiting for as aborted, not as a failed 500", async () => {
     const { logger, lines } = memoryLogger();
-    const feedback = openFeedbackStore({ path: ":memory:", logger });
+    const store = openSqliteStore({ path: ":memory:", logger });
     const waiting: Chronicle = {
       ...fakeChronicle(),
       ask: (_question, options) => new Promise((_resolve, reject) => {
         options?.signal?.addEventListener("abort", () => reject(new DOMException("This operation was aborted", "AbortError")));
       }),
     };
-    const app = createApp({ chronicle: waiting, config: testConfig(), logger, feedback });
+    const app = createApp({ chronicle: waiting, config: testConfig(), logger, store });
     const client = new AbortController();
     const answered = app.request("/api/ask", { method: "POST", headers: { "content-type": "application/json" }, body: '{"question":"When?"}', signal: client.signal });
     setTimeout(() => client.abort(), 20);
     await answered;
     expect(logged(lines()).map(({ level, msg, err }) => ({ level, msg, err }))).toEqual([{ level: 40, msg: "request aborted", err: undefined }]);
-    feedback.close();
+    store.close();
   });
 
   it("logs a request whose body is cut off as aborted, at warn and without a stack, not as a failed 500", async () => {
     const { logger, lines } = memoryLogger();
-    const feedback = openFeedbackStore({ path: ":memory:", logger });
-    const server = serve({ fetch: createApp({ chronicle: fakeChronicle(), config: testConfig(), logger, feedback }).fetch, port: 0, hostname: "127.0.0.1" });
+    const store = openSqliteStore({ path: ":memory:", logger });
+    const server = serve({ fetch: createApp({ chronicle: fakeChronicle(), config: testConfig(), logger, store }).fetch, port: 0, hostname: "127.0.0.1" });
     await once(server, "listening");
     const { port } = server.address() as AddressInfo;
     const head = "POST /api/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n";
@@ -125,7 +125,7 @@ describe("what the error handler logs", () => {
     ]);
     await waitFor(() => lines().filter((line) => line.msg === "request").length === 3);
     server.close();
-    feedback.close();
+    store.close();
     expect(lines().filter((line) => Number(line.level) >= 50)).toEqual([]);
     const aborted = lines().filter((line) => line.msg === "request aborted");
     expect(aborted).toHaveLength(3);

@@ -1,7 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { ChronicleError, InvalidInputError } from "../errors.js";
+import { ChronicleError, DependencyUnavailableError, InvalidInputError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { HttpError, RequestAbortedError } from "./http-error.js";
 
@@ -20,6 +20,8 @@ const CODE_BY_STATUS: Record<number, string> = {
 export function describeError(error: unknown): { status: ContentfulStatusCode; code: string; message: string; headers: Record<string, string> } {
   if (error instanceof HttpError) return { status: error.status, code: error.code, message: error.message, headers: error.headers };
   if (error instanceof InvalidInputError) return { status: 400, code: error.code, message: error.message, headers: {} };
+  // A database or Redis that is down comes back by itself: the client is told to try again shortly.
+  if (error instanceof DependencyUnavailableError) return { status: 503, code: error.code, message: error.message, headers: { "Retry-After": "5" } };
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
     return { status, code: CODE_BY_STATUS[status] ?? (status >= 500 ? "internal" : "invalid_request"), message: error.message || defaultMessage(status), headers: {} };
@@ -43,7 +45,7 @@ export function createErrorHandler(logger: Logger): ErrorHandler {
     const { status, code, message, headers } = describeError(error);
     const requestId = requestIdOf(c);
     // HttpErrors and Hono's HTTPExceptions are answers the server chose; any other 500 is a fault.
-    const fault = status >= 500 && !(error instanceof HttpError || error instanceof HTTPException);
+    const fault = status >= 500 && !(error instanceof HttpError || error instanceof HTTPException || error instanceof DependencyUnavailableError);
     if (error instanceof RequestAbortedError || abandonedByClient(error, c)) logger.warn({ requestId, code: "request_aborted" }, "request aborted");
     else if (fault) logger.error({ err: error, requestId, code }, "request failed");
     else if (status >= 500) logger.warn({ requestId, code, message, ...causeOf(error) }, "request refused");

@@ -53,7 +53,7 @@ export interface LiveIndexOptions {
   /** By default the configured one; either way every build shares it, and `close` releases it only if made here. */
   embedder?: Embedder;
   /** Passed to every `openChronicle` (answerer, models). */
-  open?: Pick<OpenOptions, "answerer" | "models" | "onProgress">;
+  open?: Pick<OpenOptions, "answerer" | "models" | "onProgress" | "answerCache">;
   /** Quiet time after the last change in the folder before a watched re-index starts. */
   debounceMs?: number;
 }

@@ -40,7 +40,7 @@ describe("npm start (src/server/main.ts)", () => {
         await new Promise((r) => setTimeout(r, 100));
         ready = await fetch(`${url}/readyz`);
       }
-      expect(await ready.json()).toMatchObject({ status: "ready", chunks: 5, feedback: "ok" });
+      expect(await ready.json()).toMatchObject({ status: "ready", chunks: 5, dependencies: { database: { backend: "sqlite", status: "ok" } } });
       const res = await fetch(`${url}/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"question":"When did Putin visit China?"}' });
       expect(((await res.json()) as { answer: string }).answer).toContain("May 16-17, 2024");
 

@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { createLlmCondenser } from "../answer/index.js";
 import { createOfflineCondenser } from "../chat/index.js";
 import { llmConfigured, loadConfig, type Config } from "../config.js";
@@ -10,8 +9,8 @@ import { createBackgroundTasks, createSlackRoutes } from "../slack/index.js";
 import type { Chronicle } from "../chronicle.js";
 import type { CondenserFactory } from "./app.js";
 import { startServer, type RunningServer } from "./start.js";
-import { createRecentAnswers } from "./recent-answers.js";
-import { openFeedbackStore } from "./feedback-store.js";
+import { answerRememberer, openStateStore } from "../store/index.js";
+import { openSharedServices } from "./shared-services.js";
 
 const ACCEPT_GRACE_MS = 300;
 
@@ -37,9 +36,12 @@ async function main(): Promise<void> {
     return server.state.current() ?? server.ready;
   };
   const tasks = createBackgroundTasks(logger);
-  // One feedback store and one memory of recent answers for the API and the Slack bot's rating buttons.
-  const feedback = openFeedbackStore({ path: join(config.DATA_DIR, "feedback.sqlite"), logger });
-  const answers = createRecentAnswers();
+  // One store for the API and the Slack bot (answers, ratings, handled events, threads): SQLite under
+  // DATA_DIR, or PostgreSQL shared by every replica with DATABASE_URL. Redis, with REDIS_URL, shares the
+  // rate limits and cached answers.
+  const store = openStateStore(config, logger);
+  const services = openSharedServices(config, logger);
+  const remember = answerRememberer(store, logger);
   const slack = createSlackRoutes({
     config,
     logger,
@@ -51,12 +53,13 @@ async function main(): Promise<void> {
       const live = listening?.state.current();
       return live && describeCorpus(live);
     },
+    store,
     feedback: {
-      remember: (result) => answers.remember(result),
-      rate({ answerId, rating, rater }) {
-        const answer = answers.get(answerId);
+      remember,
+      async rate({ answerId, rating, rater }) {
+        const answer = await store.answers.get(answerId);
         if (!answer) return "unknown";
-        const record = feedback.add({ answerId, rater, rating, question: answer.question, answer: answer.answer, citations: answer.citations });
+        const record = await store.feedback.add({ answerId, rater, rating, question: answer.question, answer: answer.answer, citations: answer.citations });
         return record.replaced ? "replaced" : "recorded";
       },
     },
@@ -69,8 +72,8 @@ async function main(): Promise<void> {
   const running = await startServer({
     config,
     logger,
-    feedback,
-    answers,
+    store,
+    services,
     condenserFor,
     // The chat page at /, the demo host site at /demo, the embeddable /widget.js, and the Slack bot.
     mount: { "/slack": slack, "/": createWebRoutes({ widgetOrigins: config.WIDGET_ORIGINS }) },
@@ -94,7 +97,8 @@ async function main(): Promise<void> {
     await running.close();
     // Slack replies still being posted are finished too.
     await tasks.idle();
-    feedback.close();
+    await store.close();
+    await services.close();
     logger.info("stopped");
     process.exit(0);
   };

@@ -8,8 +8,8 @@ import { parseSse, slowChronicle, useSharedChronicle } from "../../test-support/
 import { startServer } from "./start.js";
 
 let chronicle: Chronicle;
-const { feedback } = useSharedChronicle((opened) => (chronicle = opened));
-const base = { port: 0, host: "127.0.0.1", logger: silentLogger, feedback };
+const { store } = useSharedChronicle((opened) => (chronicle = opened));
+const base = { port: 0, host: "127.0.0.1", logger: silentLogger, store };
 
 const ask = (url: string, question: string) =>
   fetch(`${url}/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question }) });

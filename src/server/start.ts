@@ -1,6 +1,5 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { createServer } from "node:http";
 import { getRequestListener, RequestError } from "@hono/node-server";
 import type { Hono } from "hono";
@@ -10,7 +9,8 @@ import { createLogger, type Logger } from "../logger.js";
 import { createApp, type AppOptions } from "./app.js";
 import type { AppEnv } from "./app-env.js";
 import { trackChronicle, type ChronicleState } from "./chronicle-state.js";
-import { openFeedbackStore } from "./feedback-store.js";
+import { openStateStore } from "../store/index.js";
+import { openSharedServices } from "./shared-services.js";
 import { createLiveIndex } from "./live-index.js";
 
 /** Options of `startServer`: where to listen, plus anything `createApp` takes. */
@@ -60,15 +60,26 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   if (port !== undefined) config.PORT = port;
   if (host !== undefined) config.HOST = host;
   const logger = givenLogger ?? createLogger(config.LOG_LEVEL);
-  const feedback = appOptions.feedback ?? openFeedbackStore({ path: join(config.DATA_DIR, "feedback.sqlite"), logger });
+  // Opened here unless given, and then closed here too.
+  const store = appOptions.store ?? openStateStore(config, logger);
+  const services = appOptions.services ?? openSharedServices(config, logger);
+  const release = async () => {
+    if (!appOptions.store) await store.close();
+    if (!appOptions.services) await services.close();
+  };
 
   // A server that opens its own index can re-index it; one given a chronicle serves that as it is.
-  const live = givenChronicle ? undefined : createLiveIndex({ config, logger, debounceMs: watchDebounceMs });
+  const live = givenChronicle ? undefined : createLiveIndex({
+    config,
+    logger,
+    debounceMs: watchDebounceMs,
+    ...(services.answerCache ? { open: { answerCache: services.answerCache } } : {}),
+  });
   const state = live?.state ?? trackChronicle(givenChronicle!);
-  const app = createApp({ ...appOptions, chronicle: state, config, logger, feedback, ...(live ? { reindexer: live } : {}) });
+  const app = createApp({ ...appOptions, chronicle: state, config, logger, store, services, ...(live ? { reindexer: live } : {}) });
 
-  const server = await listen(app, config.HOST, config.PORT).catch((error: unknown) => {
-    if (!appOptions.feedback) feedback.close();
+  const server = await listen(app, config.HOST, config.PORT).catch(async (error: unknown) => {
+    await release();
     throw error;
   });
   const { port: bound } = server.address() as AddressInfo;
@@ -93,7 +104,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= (async () => {
     await stopListening(server, shutdownTimeoutMs);
-    if (!appOptions.feedback) feedback.close();
+    await release();
     await live?.close();
   })());
 

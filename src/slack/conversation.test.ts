@@ -2,10 +2,11 @@ import pino from "pino";
 import { describe, expect, it } from "vitest";
 import type { AskResult } from "../chronicle.js";
 import { conversationMessages, createConversationAnswerer } from "./conversation.js";
-import { createThreadMemory } from "./thread-memory.js";
+import { openSqliteStore } from "../store/index.js";
 import type { ConversationMessage } from "./types.js";
 
 const silent = pino({ level: "silent" });
+const createThreadMemory = () => openSqliteStore({ path: ":memory:", logger: silent }).threads;
 
 /** A Chronicle stand-in that answers with the question it was asked. */
 const echo = {
@@ -38,7 +39,7 @@ describe("createConversationAnswerer", () => {
 
   it("asks as written when condensing fails or says nothing", async () => {
     const memory = createThreadMemory();
-    memory.add("t", { question: "q", answer: "a", citations: [] });
+    await memory.add("t", { question: "q", answer: "a", citations: [] });
     const failing = createConversationAnswerer({ chronicle: echo, memory, logger: silent, condense: async () => Promise.reject(new Error("down")) });
     expect((await failing("When?", "t")).standalone).toBe("When?");
     const blank = createConversationAnswerer({ chronicle: echo, memory, logger: silent, condense: async () => "  " });
@@ -49,7 +50,8 @@ describe("createConversationAnswerer", () => {
     const memory = createThreadMemory();
     const answer = createConversationAnswerer({ chronicle: echo, memory, logger: silent, condense: async () => "x" });
     await answer("Who?");
-    expect(memory.size).toBe(0);
+    expect(await memory.turns("")).toEqual([]);
+    expect(await memory.turns("undefined")).toEqual([]);
   });
 });
 

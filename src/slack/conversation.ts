@@ -1,6 +1,6 @@
 import type { AskResult, Chronicle } from "../chronicle.js";
 import type { Logger } from "../logger.js";
-import type { ThreadMemory, Turn } from "./thread-memory.js";
+import type { ThreadLog, Turn } from "../store/index.js";
 import type { Condenser, ConversationMessage } from "./types.js";
 
 /** An answer, with the standalone question Chronicle was actually asked. */
@@ -16,12 +16,13 @@ export type ConversationAnswerer = (text: string, threadKey?: string) => Promise
 export interface ConversationOptions {
   chronicle: Pick<Chronicle, "ask">;
   condense: Condenser;
-  memory: ThreadMemory;
+  /** Earlier turns by thread: shared by replicas when the store is. */
+  memory: ThreadLog;
   logger: Logger;
   /** Longest condensing and answering one message may take before it is abandoned. */
   askTimeoutMs?: number;
   /** Told of every answer, so its rating buttons can find it later. */
-  onAnswer?: (result: AskResult) => void;
+  onAnswer?: (result: AskResult) => void | Promise<void>;
 }
 
 const DEFAULT_ASK_TIMEOUT_MS = 60_000;
@@ -43,11 +44,18 @@ export function createConversationAnswerer(options: ConversationOptions): Conver
 
   return async (text, threadKey) => {
     const signal = AbortSignal.timeout(askTimeoutMs);
-    const turns = threadKey ? memory.turns(threadKey) : [];
+    const turns = threadKey ? await memory.turns(threadKey).catch((error: Error) => {
+      // A follow-up is still answered, as it stands, when the thread's history cannot be read.
+      logger.warn({ err: error.message }, "Slack thread history unavailable; answering the message on its own");
+      return [];
+    }) : [];
     const standalone = await standaloneQuestion(text, turns, signal);
     const result = await chronicle.ask(standalone, { signal });
-    if (threadKey) memory.add(threadKey, { question: text, answer: result.answer, citations: result.citations });
-    options.onAnswer?.(result);
+    if (threadKey) {
+      await memory.add(threadKey, { question: text, answer: result.answer, citations: result.citations })
+        .catch((error: Error) => logger.warn({ err: error.message }, "Slack turn not kept: the next follow-up will not see it"));
+    }
+    await options.onAnswer?.(result);
     return { result, standalone };
   };
 }

@@ -8,7 +8,7 @@ import { mentionHelp } from "./help-text.js";
 import { plainTextFromSlack } from "./mrkdwn.js";
 import { FAILURE_NOTICE, formatNotice, formatReply } from "./reply-blocks.js";
 import type { MessageTarget, ReplySender } from "./reply-sender.js";
-import type { SeenSet } from "./seen-set.js";
+import type { EventClaims } from "../store/index.js";
 import type { SlackEnv } from "./types.js";
 
 const SlackEvent = z.object({
@@ -81,7 +81,8 @@ export function incomingQuestion(event: SlackEventData, context: { teamId?: stri
 export interface EventsHandlerOptions {
   answer: ConversationAnswerer;
   sender: ReplySender;
-  seen: SeenSet;
+  /** Which events and messages were already handled, by any replica. */
+  seen: EventClaims;
   tasks: BackgroundTasks;
   logger: Logger;
   /** Whether answers carry rating buttons (when the server stores feedback). */
@@ -135,8 +136,16 @@ export function createEventsHandler(options: EventsHandlerOptions): Handler<Slac
     }
     // A retry is answered only if the first delivery never arrived (e.g. the server was restarting);
     // a DM that mentions Chronicle arrives as two events about one message, hence the second key.
-    const firstEvent = payload.event_id ? seen.add(`event:${payload.event_id}`) : retryNum === undefined;
-    const firstMessage = seen.add(`message:${question.messageKey}`);
+    let firstEvent: boolean;
+    let firstMessage: boolean;
+    try {
+      firstEvent = payload.event_id ? await seen.claim(`event:${payload.event_id}`) : retryNum === undefined;
+      firstMessage = await seen.claim(`message:${question.messageKey}`);
+    } catch (error) {
+      // Without the store no replica can tell a retry from a first delivery: Slack is asked to retry later.
+      logger.warn({ eventId: payload.event_id, err: (error as Error).message }, "Slack event not handled: the state store is unavailable");
+      return c.json({ error: { code: "database_unavailable", message: "the state store is unavailable; retry later" } }, 503);
+    }
     if (!firstEvent || !firstMessage) {
       logger.info({ eventId: payload.event_id, retryNum, retryReason: c.req.header("x-slack-retry-reason") }, "Slack event already handled");
       return c.json({ ok: true });

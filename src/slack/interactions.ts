@@ -9,9 +9,9 @@ import type { SlackEnv } from "./types.js";
 /** Where Slack's ratings go: the server's feedback store, through the answers it remembers. */
 export interface SlackFeedback {
   /** Keeps an answer the bot gave, so a press of its buttons can be recorded with what it said. */
-  remember(result: AskResult): void;
-  /** Records a rating: "unknown" when the answer is no longer remembered. */
-  rate(input: { answerId: string; rating: "up" | "down"; rater: string }): "recorded" | "replaced" | "unknown";
+  remember(result: AskResult): Promise<void>;
+  /** Records a rating: "unknown" when the answer is no longer remembered; rejects when the store is down. */
+  rate(input: { answerId: string; rating: "up" | "down"; rater: string }): Promise<"recorded" | "replaced" | "unknown">;
 }
 
 export interface InteractionsHandlerOptions {
@@ -57,7 +57,7 @@ export function createInteractionsHandler(options: InteractionsHandlerOptions): 
       if (!rating || typeof action.value !== "string") continue;
       let outcome: keyof typeof THANKS;
       try {
-        outcome = feedback.rate({ answerId: action.value, rating, rater: `slack:${user}` });
+        outcome = await feedback.rate({ answerId: action.value, rating, rater: `slack:${user}` });
       } catch (error) {
         logger.warn({ err: error instanceof Error ? error.message : String(error) }, "Slack rating could not be stored");
         return c.json({ error: { code: "feedback_unavailable", message: "feedback storage is unavailable" } }, 503);

@@ -472,8 +472,8 @@ describe("rating buttons and POST /slack/interactions", () => {
     const answers = new Map<string, string>();
     const ratings = new Map<string, string>();
     const feedback: NonNullable<SlackRoutesOptions["feedback"]> = {
-      remember: (result) => void answers.set(result.id, result.answer),
-      rate({ answerId, rating, rater }) {
+      remember: async (result) => void answers.set(result.id, result.answer),
+      async rate({ answerId, rating, rater }) {
         if (!answers.has(answerId)) return "unknown";
         const key = `${answerId}/${rater}`;
         const outcome = ratings.has(key) ? "replaced" : "recorded";

@@ -13,8 +13,7 @@ import { readMattermostToken } from "./mattermost.js";
 import { createReplySender } from "./reply-sender.js";
 import { missingSlackSettings, requireSettings } from "./require-settings.js";
 import type { RetryPolicy } from "./retry.js";
-import { createSeenSet, type SeenSetOptions } from "./seen-set.js";
-import { createThreadMemory, type ThreadMemoryOptions } from "./thread-memory.js";
+import { openSqliteStore, type StateStore } from "../store/index.js";
 import type { Condenser, SlackEnv } from "./types.js";
 import { createSignatureVerifier } from "./verify-signature.js";
 
@@ -39,8 +38,11 @@ export interface SlackRoutesOptions {
    */
   mattermostToken?: string;
   retry?: Partial<RetryPolicy>;
-  threads?: ThreadMemoryOptions;
-  seen?: SeenSetOptions;
+  /**
+   * Handled events and thread history: the server's store, shared by replicas with DATABASE_URL. By
+   * default a store in memory, for a bot on its own.
+   */
+  store?: Pick<StateStore, "events" | "threads">;
   /** Where replies run after the acknowledgement; pass one to await them (shutdown, tests). */
   tasks?: BackgroundTasks;
   /** Milliseconds since the epoch, for signature timestamps; for tests. */
@@ -67,7 +69,8 @@ export function createSlackRoutes(options: SlackRoutesOptions): Hono<SlackEnv> {
   const tasks = options.tasks ?? createBackgroundTasks(logger);
   const sender = createReplySender({ token: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL, fetch: options.fetch, logger, retry: options.retry });
   const { feedback } = options;
-  const answer = createConversationAnswerer({ chronicle, condense, memory: createThreadMemory(options.threads), logger, askTimeoutMs: options.askTimeoutMs, ...(feedback ? { onAnswer: feedback.remember } : {}) });
+  const store = options.store ?? openSqliteStore({ path: ":memory:", logger });
+  const answer = createConversationAnswerer({ chronicle, condense, memory: store.threads, logger, askTimeoutMs: options.askTimeoutMs, ...(feedback ? { onAnswer: feedback.remember } : {}) });
   const rateable = Boolean(feedback);
   const limit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -81,7 +84,7 @@ export function createSlackRoutes(options: SlackRoutesOptions): Hono<SlackEnv> {
     requireSettings(missing),
     limit,
     createSignatureVerifier({ signingSecret: config.SLACK_SIGNING_SECRET, now: options.now }),
-    createEventsHandler({ answer, sender, seen: createSeenSet(options.seen), tasks, logger, rateable, corpus: options.corpus }),
+    createEventsHandler({ answer, sender, seen: store.events, tasks, logger, rateable, corpus: options.corpus }),
   );
   app.post(
     "/commands",

@@ -3,11 +3,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../logger.js";
 import { fakeChronicle, guardedApp, postJson, testConfig } from "../../../test-support/server-test-kit.js";
 import { createApp } from "../app.js";
-import { openFeedbackStore } from "../feedback-store.js";
+import { openSqliteStore } from "../../store/index.js";
 import { apiKeyAuth } from "./api-key-auth.js";
 
-const feedback = openFeedbackStore({ path: ":memory:", logger: silentLogger });
-afterAll(() => feedback.close());
+const store = openSqliteStore({ path: ":memory:", logger: silentLogger });
+afterAll(() => store.close());
 
 const UNAUTHORIZED = { error: { code: "unauthorized", message: expect.any(String) } };
 
@@ -49,7 +49,7 @@ describe("apiKeyAuth", () => {
 
   it("guards /api/* and /v1/* of the app, but not health checks or mounted pages", async () => {
     const pages = new Hono().get("/", (c) => c.html("<script src=\"/widget.js\"></script>"));
-    const full = createApp({ chronicle: fakeChronicle(), config: testConfig({ API_KEYS: ["k1"] }), logger: silentLogger, feedback, mount: { "/": pages } });
+    const full = createApp({ chronicle: fakeChronicle(), config: testConfig({ API_KEYS: ["k1"] }), logger: silentLogger, store, mount: { "/": pages } });
     expect((await postJson(full, "/api/ask", { question: "Why?" })).status).toBe(401);
     expect((await full.request("/api/chronology")).status).toBe(401);
     expect((await full.request("/v1/models")).status).toBe(401);

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { silentLogger } from "../../logger.js";
 import { fakeChronicle, guardedApp, postJson, testConfig } from "../../../test-support/server-test-kit.js";
 import { createApp } from "../app.js";
-import { openFeedbackStore } from "../feedback-store.js";
+import { openSqliteStore } from "../../store/index.js";
 import { limitBody } from "./body-limit.js";
 
 const TOO_LARGE = { error: { code: "payload_too_large", message: "the request body is over the limit of 1024 bytes" } };
@@ -36,8 +36,8 @@ describe("limitBody", () => {
   }, 2000);
 
   it("answers a real client that has sent only its headers, declaring 10 MB, with the 413 at once", async () => {
-    const feedback = openFeedbackStore({ path: ":memory:", logger: silentLogger });
-    const server = serve({ fetch: createApp({ chronicle: fakeChronicle(), config: testConfig(), logger: silentLogger, feedback }).fetch, port: 0, hostname: "127.0.0.1" });
+    const store = openSqliteStore({ path: ":memory:", logger: silentLogger });
+    const server = serve({ fetch: createApp({ chronicle: fakeChronicle(), config: testConfig(), logger: silentLogger, store }).fetch, port: 0, hostname: "127.0.0.1" });
     await once(server, "listening");
     const socket = connect((server.address() as AddressInfo).port, "127.0.0.1");
     socket.write("POST /api/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\n\r\n");
@@ -51,7 +51,7 @@ describe("limitBody", () => {
     });
     socket.destroy();
     server.close();
-    feedback.close();
+    store.close();
     expect(received).toMatch(/^HTTP\/1\.1 413 /);
     expect(received).toContain('{"error":{"code":"payload_too_large"');
   }, 2000);
@@ -71,11 +71,11 @@ describe("limitBody", () => {
   });
 
   it("limits the app's bodies to 64 KB", async () => {
-    const feedback = openFeedbackStore({ path: ":memory:", logger: silentLogger });
-    const app = createApp({ chronicle: fakeChronicle(), config: testConfig(), logger: silentLogger, feedback });
+    const store = openSqliteStore({ path: ":memory:", logger: silentLogger });
+    const app = createApp({ chronicle: fakeChronicle(), config: testConfig(), logger: silentLogger, store });
     const res = await postJson(app, "/api/chat", { messages: [{ role: "user", content: "z".repeat(65 * 1024) }] });
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ error: { code: "payload_too_large", message: "the request body is over the limit of 65536 bytes" } });
-    feedback.close();
+    store.close();
   });
 });

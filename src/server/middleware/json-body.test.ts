@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { silentLogger } from "../../logger.js";
 import { fakeChronicle, guardedApp, testConfig } from "../../../test-support/server-test-kit.js";
 import { createApp } from "../app.js";
-import { openFeedbackStore } from "../feedback-store.js";
+import { openSqliteStore } from "../../store/index.js";
 import { jsonBody } from "./json-body.js";
 
 // Bytes, not a string: a string body would get a text/plain type from Request itself.
@@ -45,14 +45,14 @@ describe("jsonBody", () => {
   });
 
   it("guards the app's POST routes", async () => {
-    const feedback = openFeedbackStore({ path: ":memory:", logger: silentLogger });
-    const app = createApp({ chronicle: fakeChronicle(), config: testConfig(), logger: silentLogger, feedback });
+    const store = openSqliteStore({ path: ":memory:", logger: silentLogger });
+    const app = createApp({ chronicle: fakeChronicle(), config: testConfig(), logger: silentLogger, store });
     for (const path of ["/api/ask", "/api/chat", "/api/feedback", "/v1/chat/completions"]) {
       expect((await app.request(path, { method: "POST", body: "question=hi", headers: { "content-type": "text/plain" } })).status).toBe(415);
       expect((await app.request(path, { method: "POST", body: "{", headers: { "content-type": "application/json" } })).status).toBe(400);
       const gzipped = new Uint8Array(gzipSync('{"question":"When?"}'));
       expect((await app.request(path, { method: "POST", body: gzipped, headers: { "content-type": "application/json", "content-encoding": "gzip" } })).status).toBe(415);
     }
-    feedback.close();
+    store.close();
   });
 });

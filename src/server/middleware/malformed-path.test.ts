@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { silentLogger } from "../../logger.js";
 import { fakeChronicle, testConfig } from "../../../test-support/server-test-kit.js";
 import { createApp } from "../app.js";
-import { openFeedbackStore } from "../feedback-store.js";
+import { openSqliteStore } from "../../store/index.js";
 
 describe("rejectMalformedPath", () => {
-  const feedback = openFeedbackStore({ path: ":memory:", logger: silentLogger });
-  const app = createApp({ chronicle: fakeChronicle(), config: testConfig(), logger: silentLogger, feedback });
+  const store = openSqliteStore({ path: ":memory:", logger: silentLogger });
+  const app = createApp({ chronicle: fakeChronicle(), config: testConfig(), logger: silentLogger, store });
 
   it.each([
     ["a cut-off UTF-8 sequence", "/api/sources/%E0%A4%A"],

@@ -1,49 +1,8 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { AppEnv } from "../app-env.js";
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { HttpError } from "../http-error.js";
-
-/** The outcome of counting one request against its client's window. */
-export interface WindowHit {
-  allowed: boolean;
-  remaining: number;
-  /** When the current window ends, in ms since the epoch. */
-  resetAt: number;
-}
-
-/** Requests counted per client in fixed windows. */
-export interface FixedWindowCounter {
-  hit(key: string, now: number): WindowHit;
-  /** Clients with a window still open. */
-  readonly size: number;
-}
-
-/**
- * Counts requests per key in fixed windows of `windowMs`. Windows that have ended are pruned at most once
- * per window, so the map holds only the clients seen in the last one.
- */
-export function createFixedWindowCounter(limit: number, windowMs: number): FixedWindowCounter {
-  const windows = new Map<string, { count: number; resetAt: number }>();
-  let pruneAt = 0;
-  return {
-    hit(key, now) {
-      if (now >= pruneAt) {
-        for (const [k, w] of windows) if (w.resetAt <= now) windows.delete(k);
-        pruneAt = now + windowMs;
-      }
-      let window = windows.get(key);
-      if (!window || window.resetAt <= now) {
-        window = { count: 0, resetAt: now + windowMs };
-        windows.set(key, window);
-      }
-      window.count++;
-      return { allowed: window.count <= limit, remaining: Math.max(0, limit - window.count), resetAt: window.resetAt };
-    },
-    get size() {
-      return windows.size;
-    },
-  };
-}
 
 /** Options of `rateLimit`. */
 export interface RateLimitOptions {
@@ -52,7 +11,8 @@ export interface RateLimitOptions {
   windowMs?: number;
   /** Who a request counts against; by default its API key, else its remote address. */
   keyOf?: (c: Context<AppEnv>) => string;
-  now?: () => number;
+  /** Where requests are counted: by default this process; a Redis one counts every replica's requests together. */
+  limiter?: RateLimiterAbstract;
 }
 
 /** The remote address of the connection, or "unknown" when there is no socket (requests made in-process). */
@@ -66,21 +26,34 @@ export function clientAddress(c: Context): string {
 
 const defaultKey = (c: Context<AppEnv>) => c.get("clientKey") ?? `ip:${clientAddress(c)}`;
 
-/** 429 with Retry-After (seconds) once a client goes over `limit` requests in a window; RateLimit-* headers on every response. */
+/**
+ * 429 with Retry-After (seconds) once a client goes over `limit` requests in a fixed window; RateLimit-*
+ * headers on every response. Counting that fails (a store that is down and has no fallback) lets the
+ * request through: a limiter must not turn an outage of its store into an outage of the API.
+ */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> {
-  const { limit, windowMs = 60_000, keyOf = defaultKey, now = Date.now } = options;
-  const counter = createFixedWindowCounter(limit, windowMs);
+  const { limit, windowMs = 60_000, keyOf = defaultKey } = options;
+  const limiter = options.limiter ?? new RateLimiterMemory({ points: limit, duration: windowMs / 1000 });
   return async (c, next) => {
-    const at = now();
-    const hit = counter.hit(keyOf(c), at);
-    const reset = Math.max(1, Math.ceil((hit.resetAt - at) / 1000));
-    const headers = { "RateLimit-Limit": String(limit), "RateLimit-Remaining": String(hit.remaining), "RateLimit-Reset": String(reset) };
-    if (!hit.allowed) {
+    let counted: RateLimiterRes;
+    try {
+      counted = await limiter.consume(keyOf(c));
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) return next();
+      const reset = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
       throw new HttpError(429, "rate_limited", `rate limit of ${limit} requests per ${windowMs / 1000} s reached; retry in ${reset} s`, {
-        headers: { ...headers, "Retry-After": String(reset) },
+        headers: { ...headersOf(limit, refusal), "Retry-After": String(reset) },
       });
     }
     await next();
-    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+    for (const [name, value] of Object.entries(headersOf(limit, counted))) c.res.headers.set(name, value);
+  };
+}
+
+function headersOf(limit: number, counted: RateLimiterRes): Record<string, string> {
+  return {
+    "RateLimit-Limit": String(limit),
+    "RateLimit-Remaining": String(Math.max(0, counted.remainingPoints)),
+    "RateLimit-Reset": String(Math.max(1, Math.ceil(counted.msBeforeNext / 1000))),
   };
 }

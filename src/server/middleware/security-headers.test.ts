@@ -3,13 +3,13 @@ import { describe, expect, it } from "vitest";
 import { silentLogger } from "../../logger.js";
 import { fakeChronicle, testConfig } from "../../../test-support/server-test-kit.js";
 import { createApp } from "../app.js";
-import { openFeedbackStore } from "../feedback-store.js";
+import { openSqliteStore } from "../../store/index.js";
 
 describe("securityHeaders", () => {
   it("puts the security headers on API responses and mounted pages, with a CSP that allows same-origin scripts", async () => {
-    const feedback = openFeedbackStore({ path: ":memory:", logger: silentLogger });
+    const store = openSqliteStore({ path: ":memory:", logger: silentLogger });
     const pages = new Hono().get("/demo", (c) => c.html('<script src="/widget.js"></script>'));
-    const app = createApp({ chronicle: fakeChronicle(), config: testConfig(), logger: silentLogger, feedback, mount: { "/": pages } });
+    const app = createApp({ chronicle: fakeChronicle(), config: testConfig(), logger: silentLogger, store, mount: { "/": pages } });
     for (const path of ["/healthz", "/demo", "/api/chronology", "/nowhere"]) {
       const res = await app.request(path);
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
@@ -26,12 +26,12 @@ describe("securityHeaders", () => {
       // Plain HTTP: no HSTS.
       expect(res.headers.has("strict-transport-security")).toBe(false);
     }
-    feedback.close();
+    store.close();
   });
 
   it("sends Strict-Transport-Security only to requests that came over HTTPS", async () => {
-    const feedback = openFeedbackStore({ path: ":memory:", logger: silentLogger });
-    const app = createApp({ chronicle: fakeChronicle(), config: testConfig(), logger: silentLogger, feedback });
+    const store = openSqliteStore({ path: ":memory:", logger: silentLogger });
+    const app = createApp({ chronicle: fakeChronicle(), config: testConfig(), logger: silentLogger, store });
     const hsts = async (url: string, headers: Record<string, string> = {}) => (await app.request(url, { headers })).headers.get("strict-transport-security");
     expect(await hsts("/healthz", { "x-forwarded-proto": "https" })).toBe("max-age=15552000; includeSubDomains");
     // A chain of proxies: the first value is the client's.
@@ -40,6 +40,6 @@ describe("securityHeaders", () => {
     expect(await hsts("/healthz", { "x-forwarded-proto": "http" })).toBeNull();
     expect(await hsts("/healthz", { "x-forwarded-proto": "http, https" })).toBeNull();
     expect(await hsts("/healthz")).toBeNull();
-    feedback.close();
+    store.close();
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { silentLogger } from "../../logger.js";
 import { fakeChronicle, guardedApp, testConfig } from "../../../test-support/server-test-kit.js";
 import { createApp } from "../app.js";
-import { openFeedbackStore } from "../feedback-store.js";
+import { openSqliteStore } from "../../store/index.js";
 import { originMatcher, widgetCors } from "./widget-cors.js";
 
 const preflight = (origin: string) => ({
@@ -39,18 +39,18 @@ describe("widgetCors", () => {
   });
 
   it("allows exactly WIDGET_ORIGINS when set, and answers their preflight without an API key", async () => {
-    const feedback = openFeedbackStore({ path: ":memory:", logger: silentLogger });
+    const store = openSqliteStore({ path: ":memory:", logger: silentLogger });
     const app = createApp({
       chronicle: fakeChronicle(),
       config: testConfig({ WIDGET_ORIGINS: ["https://news.example.org"], API_KEYS: ["k"] }),
       logger: silentLogger,
-      feedback,
+      store,
     });
     const ok = await app.request("/api/chat", preflight("https://news.example.org"));
     expect(ok.status).toBe(204);
     expect(ok.headers.get("access-control-allow-origin")).toBe("https://news.example.org");
     const local = await app.request("/api/chat", preflight("http://localhost:5173"));
     expect(local.headers.get("access-control-allow-origin")).toBeNull();
-    feedback.close();
+    store.close();
   });
 });

@@ -2,13 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { AskResult, Chronicle } from "../../chronicle.js";
 import { silentLogger } from "../../logger.js";
 import { postJson, testConfig, useSharedChronicle } from "../../../test-support/server-test-kit.js";
-import { createRecentAnswers } from "../recent-answers.js";
 import { createApp } from "../app.js";
 
 let chronicle: Chronicle;
-const { feedback } = useSharedChronicle((opened) => (chronicle = opened));
-const answers = createRecentAnswers();
-const app = () => createApp({ chronicle, config: testConfig(), logger: silentLogger, feedback, answers });
+const { store } = useSharedChronicle((opened) => (chronicle = opened));
+const app = () => createApp({ chronicle, config: testConfig(), logger: silentLogger, store });
 
 describe("POST /api/ask", () => {
   it("answers with the AskResult, cited, and remembers it for feedback", async () => {
@@ -20,7 +18,7 @@ describe("POST /api/ask", () => {
     expect(body.answer).toMatch(/\[1\]/);
     expect(body.citations[0]).toMatchObject({ n: 1, kind: "chronology", dateLabel: "May 16-17, 2024" });
     expect(body.sources.length).toBeGreaterThan(0);
-    expect(answers.get(body.id)?.answer).toBe(body.answer);
+    expect((await store.answers.get(body.id))?.answer).toBe(body.answer);
   });
 
   it("applies filters", async () => {
@@ -67,7 +65,7 @@ describe("POST /api/ask", () => {
   });
 
   it("answers 503 while the index is loading", async () => {
-    const loading = createApp({ chronicle: new Promise<Chronicle>(() => {}), config: testConfig(), logger: silentLogger, feedback });
+    const loading = createApp({ chronicle: new Promise<Chronicle>(() => {}), config: testConfig(), logger: silentLogger, store });
     const res = await postJson(loading, "/api/ask", { question: "When did Putin visit China?" });
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("5");

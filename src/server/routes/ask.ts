@@ -11,7 +11,7 @@ export function askRoutes(deps: ServerDeps): Hono<AppEnv> {
   return new Hono<AppEnv>().post("/ask", requireReady(deps.state), jsonBody(), validate("json", AskBody), async (c) => {
     const { question, filters } = c.req.valid("json");
     const result = await c.get("chronicle").ask(question, { filters, signal: c.req.raw.signal });
-    deps.answers.remember(result);
+    await deps.remember(result);
     return c.json(result);
   });
 }

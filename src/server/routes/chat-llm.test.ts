@@ -4,21 +4,21 @@ import { silentLogger } from "../../logger.js";
 import { startFakeOpenAI, type FakeOpenAI } from "../../../test-support/fake-openai.js";
 import { parseSse, postJson, testConfig } from "../../../test-support/server-test-kit.js";
 import { createApp } from "../app.js";
-import { openFeedbackStore } from "../feedback-store.js";
+import { openSqliteStore } from "../../store/index.js";
 import type { ChatResult } from "./chat.js";
 
 // The chat routes with the real LLM answerer, against a fake OpenAI-compatible server on loopback.
 let fake: FakeOpenAI;
 let chronicle: Chronicle;
-const feedback = openFeedbackStore({ path: ":memory:", logger: silentLogger });
-const app = () => createApp({ chronicle, config: testConfig(), logger: silentLogger, feedback });
+const store = openSqliteStore({ path: ":memory:", logger: silentLogger });
+const app = () => createApp({ chronicle, config: testConfig(), logger: silentLogger, store });
 
 beforeAll(async () => {
   fake = await startFakeOpenAI();
   chronicle = await openChronicle({ config: { OPENAI_BASE_URL: fake.url, LLM_MODEL: "fake-chat", LLM_TIMEOUT_MS: 5_000 } });
 });
 afterAll(async () => {
-  feedback.close();
+  store.close();
   await chronicle?.close();
   await fake?.close();
 });

@@ -7,8 +7,8 @@ import { createApp, type AppOptions } from "../app.js";
 import type { ChatResult } from "./chat.js";
 
 let chronicle: Chronicle;
-const { feedback } = useSharedChronicle((opened) => (chronicle = opened));
-const app = (options: Partial<AppOptions> = {}) => createApp({ chronicle, config: testConfig(), logger: silentLogger, feedback, ...options });
+const { store } = useSharedChronicle((opened) => (chronicle = opened));
+const app = (options: Partial<AppOptions> = {}) => createApp({ chronicle, config: testConfig(), logger: silentLogger, store, ...options });
 
 const VISIT = [
   { role: "user", content: "When did Putin visit China?" },

@@ -22,15 +22,15 @@ export function chatRoutes(deps: ServerDeps): Hono<AppEnv> {
     const { messages, stream, filters } = c.req.valid("json");
     const chronicle = c.get("chronicle");
     const condense = deps.condenserFor(chronicle);
-    const finish = (question: string) => (result: AskResult): ChatResult => {
-      deps.answers.remember(result);
+    const finish = (question: string) => async (result: AskResult): Promise<ChatResult> => {
+      await deps.remember(result);
       return { ...result, rewrittenQuestion: question };
     };
 
     if (!stream) {
       const signal = c.req.raw.signal;
       const question = await condense(messages, { signal });
-      return c.json(finish(question)(await chronicle.ask(question, { filters, signal })));
+      return c.json(await finish(question)(await chronicle.ask(question, { filters, signal })));
     }
 
     return streamSSE(c, async (sse) => {

@@ -6,8 +6,8 @@ import { testConfig, useSharedChronicle } from "../../../test-support/server-tes
 import { createApp } from "../app.js";
 
 let chronicle: Chronicle;
-const { feedback } = useSharedChronicle((opened) => (chronicle = opened));
-const get = (path: string) => createApp({ chronicle, config: testConfig(), logger: silentLogger, feedback }).request(path);
+const { store } = useSharedChronicle((opened) => (chronicle = opened));
+const get = (path: string) => createApp({ chronicle, config: testConfig(), logger: silentLogger, store }).request(path);
 const entriesOf = async (res: Response) => ((await res.json()) as { entries: Chunk[]; count: number });
 
 describe("GET /api/chronology", () => {

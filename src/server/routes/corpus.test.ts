@@ -9,8 +9,8 @@ import { writeSyntheticCorpus } from "../../../test-support/synthetic-corpus.js"
 import { createApp } from "../app.js";
 
 let chronicle: Chronicle;
-const { feedback } = useSharedChronicle((opened) => (chronicle = opened));
-const appWith = (source: Chronicle | Promise<Chronicle>, config = testConfig()) => createApp({ chronicle: source, config, logger: silentLogger, feedback });
+const { store } = useSharedChronicle((opened) => (chronicle = opened));
+const appWith = (source: Chronicle | Promise<Chronicle>, config = testConfig()) => createApp({ chronicle: source, config, logger: silentLogger, store });
 const describe_ = async (source: Chronicle) => {
   const res = await appWith(source).request("/api/corpus");
   expect(res.status).toBe(200);

@@ -1,23 +1,23 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openChronicle, type AskResult, type Chronicle } from "../../chronicle.js";
 import type { Config } from "../../config.js";
 import { silentLogger } from "../../logger.js";
 import { postJson, tempDir, testConfig } from "../../../test-support/server-test-kit.js";
-import { createRecentAnswers } from "../recent-answers.js";
 import { createApp } from "../app.js";
-import { openFeedbackStore, type FeedbackRecord, type FeedbackStore } from "../feedback-store.js";
+import { openStateStore, type FeedbackRecord, type StateStore } from "../../store/index.js";
 
 let chronicle: Chronicle;
 let dir: ReturnType<typeof tempDir>;
-const stores: FeedbackStore[] = [];
+const stores: StateStore[] = [];
 
-/** An app whose feedback lives in this test's folder (DATA_DIR/feedback.sqlite, as in production). */
+/** An app whose state lives in this test's folder (DATA_DIR/chronicle.sqlite, as in production). */
 const appAt = (dataDir: string, config: Partial<Config> = {}) => {
-  const feedback = openFeedbackStore({ path: join(dataDir, "feedback.sqlite"), logger: silentLogger });
-  stores.push(feedback);
-  return { app: createApp({ chronicle, config: testConfig({ DATA_DIR: dataDir, ...config }), logger: silentLogger, feedback, answers: createRecentAnswers() }), feedback };
+  const settings = testConfig({ DATA_DIR: dataDir, ...config });
+  const store = openStateStore(settings, silentLogger);
+  stores.push(store);
+  return { app: createApp({ chronicle, config: settings, logger: silentLogger, store }), store };
 };
 const ask = async (app: ReturnType<typeof appAt>["app"], question: string, headers: Record<string, string> = {}) =>
   (await (await postJson(app, "/api/ask", { question }, headers)).json()) as AskResult;
@@ -34,8 +34,8 @@ afterAll(async () => {
 beforeEach(() => {
   dir = tempDir();
 });
-afterEach(() => {
-  for (const store of stores.splice(0)) store.close();
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
   dir.remove();
 });
 
@@ -59,15 +59,30 @@ describe("feedback", () => {
     expect(records[1]).not.toHaveProperty("comment");
   });
 
-  it("keeps feedback across a restart of the server", async () => {
+  it("keeps feedback, and the answers that can be rated, across a restart of the server", async () => {
     const first = appAt(dir.path);
     const answer = await ask(first.app, "When did Putin visit China?");
+    const later = await ask(first.app, "When did Li Qiang visit Moscow?");
     await postJson(first.app, "/api/feedback", { answerId: answer.id, rating: "up" });
-    first.feedback.close();
+    await first.store.close();
+
+    const second = appAt(dir.path, ADMIN);
+    expect((await postJson(second.app, "/api/feedback", { answerId: later.id, rating: "down" })).status).toBe(201);
+    const records = await exported(await second.app.request("/api/feedback/export", asAdmin));
+    expect(records.map((r) => [r.answerId, r.answer])).toEqual([[answer.id, answer.answer], [later.id, later.answer]]);
+  });
+
+  it("carries over the ratings of an earlier release's DATA_DIR/feedback.sqlite", async () => {
+    const first = appAt(dir.path);
+    const answer = await ask(first.app, "When did Putin visit China?");
+    await postJson(first.app, "/api/feedback", { answerId: answer.id, rating: "up", comment: "kept" });
+    await first.store.close();
+    renameSync(join(dir.path, "chronicle.sqlite"), join(dir.path, "feedback.sqlite"));
 
     const second = appAt(dir.path, ADMIN);
     const records = await exported(await second.app.request("/api/feedback/export", asAdmin));
-    expect(records.map((r) => r.answerId)).toEqual([answer.id]);
+    expect(records.map((r) => [r.answerId, r.comment])).toEqual([[answer.id, "kept"]]);
+    expect(existsSync(join(dir.path, "feedback.sqlite"))).toBe(false);
   });
 
   it("answers 404 for an answer it does not know", async () => {
@@ -120,19 +135,20 @@ describe("feedback", () => {
   });
 
   it("with a corrupt database: answering works, feedback is 503, and /readyz says why", async () => {
-    writeFileSync(join(dir.path, "feedback.sqlite"), Buffer.from("garbage ".repeat(1000)));
+    writeFileSync(join(dir.path, "chronicle.sqlite"), Buffer.from("garbage ".repeat(1000)));
     const { app } = appAt(dir.path, { API_KEYS: ["k"] });
 
     const ready = await app.request("/readyz");
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: "ready", feedback: expect.stringMatching(/^unavailable: file is not a database/) });
+    expect(await ready.json()).toMatchObject({ status: "ready", dependencies: { database: { backend: "sqlite", status: expect.stringMatching(/^unavailable: file is not a database/) } } });
 
     const answer = await ask(app, "When did Putin visit China?", { authorization: "Bearer k" });
     expect(answer.answer).toContain("May 16-17, 2024");
 
     const res = await postJson(app, "/api/feedback", { answerId: answer.id, rating: "up" }, { authorization: "Bearer k" });
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ error: { code: "feedback_unavailable", message: expect.stringMatching(/feedback storage is unavailable/) } });
+    expect(res.headers.get("retry-after")).toBe("5");
+    expect(await res.json()).toEqual({ error: { code: "database_unavailable", message: expect.stringMatching(/state database is unavailable: file is not a database/) } });
     const exportRes = await app.request("/api/feedback/export", { headers: { authorization: "Bearer k" } });
     expect(exportRes.status).toBe(503);
   });

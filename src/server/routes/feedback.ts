@@ -22,12 +22,12 @@ const EXPORT_PAGE = 500;
 export function feedbackRoutes(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.post("/feedback", jsonBody(), validate("json", FeedbackBody), (c) => {
+  app.post("/feedback", jsonBody(), validate("json", FeedbackBody), async (c) => {
     const { answerId, rating, comment, rater } = c.req.valid("json");
-    const answer = deps.answers.get(answerIdOf(answerId));
-    if (!answer) throw notFound(`answer ${JSON.stringify(answerId)}`, "only answers this server gave recently can be rated");
+    const answer = await deps.store.answers.get(answerIdOf(answerId));
+    if (!answer) throw notFound(`answer ${JSON.stringify(answerId)}`, `only answers given in the last ${deps.config.ANSWER_LOG_RETENTION_DAYS} days can be rated`);
     const who = rater ? `client:${rater}` : c.get("clientKey") ?? `ip:${clientAddress(c)}`;
-    const record = deps.feedback.add({ answerId: answer.id, rater: who, rating, ...(comment ? { comment } : {}), question: answer.question, answer: answer.answer, citations: answer.citations });
+    const record = await deps.store.feedback.add({ answerId: answer.id, rater: who, rating, ...(comment ? { comment } : {}), question: answer.question, answer: answer.answer, citations: answer.citations });
     return c.json({ id: record.id, answerId: record.answerId, rating: record.rating, createdAt: record.createdAt, replaced: Boolean(record.replaced) }, record.replaced ? 200 : 201);
   });
 
@@ -45,14 +45,14 @@ export function feedbackExportRoutes(deps: ServerDeps, adminKey: string): Hono<A
   return new Hono<AppEnv>().get("/feedback/export", apiKeyAuth({ keys: [adminKey] }), (c) => exportFeedback(deps, c));
 }
 
-function exportFeedback(deps: ServerDeps, c: Context<AppEnv>): Response {
+async function exportFeedback(deps: ServerDeps, c: Context<AppEnv>): Promise<Response> {
   // Fails here, as a JSON 503, rather than as a broken stream.
-  const first = deps.feedback.page(0, EXPORT_PAGE);
+  const first = await deps.store.feedback.page(0, EXPORT_PAGE);
   c.header("Content-Type", "application/x-ndjson; charset=utf-8");
   c.header("Content-Disposition", 'attachment; filename="feedback.jsonl"');
   return stream(c, async (out) => {
     // Pages by id, never an open cursor: other requests can write feedback between pages.
-    for (let page = first; page.length; page = deps.feedback.page(page.at(-1)!.id, EXPORT_PAGE)) {
+    for (let page = first; page.length; page = await deps.store.feedback.page(page.at(-1)!.id, EXPORT_PAGE)) {
       await out.write(page.map((record) => `${JSON.stringify(record)}\n`).join(""));
     }
   }, async (error) => {

@@ -5,8 +5,8 @@ import { testConfig, useSharedChronicle } from "../../../test-support/server-tes
 import { createApp } from "../app.js";
 
 let chronicle: Chronicle;
-const { feedback } = useSharedChronicle((opened) => (chronicle = opened));
-const appWith = (source: Chronicle | Promise<Chronicle>) => createApp({ chronicle: source, config: testConfig({ API_KEYS: ["k"] }), logger: silentLogger, feedback });
+const { store } = useSharedChronicle((opened) => (chronicle = opened));
+const appWith = (source: Chronicle | Promise<Chronicle>) => createApp({ chronicle: source, config: testConfig({ API_KEYS: ["k"] }), logger: silentLogger, store });
 
 describe("health checks", () => {
   it("/healthz is always 200, even while loading and with API keys on", async () => {
@@ -35,7 +35,7 @@ describe("health checks", () => {
       documents: 1,
       coverage: { start: "2024-05-03", end: "2024-12-02" },
       skipped: [],
-      feedback: "ok",
+      dependencies: { database: { backend: "sqlite", status: "ok" } },
     });
   });
 

@@ -8,7 +8,7 @@ export function healthRoutes(deps: ServerDeps): Hono<AppEnv> {
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
 
-  app.get("/readyz", (c) => {
+  app.get("/readyz", async (c) => {
     const { state } = deps;
     const chronicle = state.current();
     if (!chronicle) {
@@ -27,10 +27,20 @@ export function healthRoutes(deps: ServerDeps): Hono<AppEnv> {
       // Files that could not be read are served around, and named here with why.
       skipped: chronicle.ingest.skipped.map(({ name, reason, message }) => ({ name, reason, message })),
       ...(deps.reindexer ? { reindex: deps.reindexer.status() } : {}),
-      // Feedback is optional: a broken database is reported here but never makes the server unready.
-      feedback: deps.feedback.status(),
+      // Answering needs neither: a database or Redis that is down is named here, but never makes the server
+      // unready, or a load balancer would take every replica out for an outage only ratings and Slack feel.
+      dependencies: await dependencies(deps),
     });
   });
 
   return app;
+}
+
+/** The database and, when set, Redis: each "ok" or "unavailable: <why>", asked now with a short timeout. */
+async function dependencies(deps: ServerDeps): Promise<Record<string, { status: string; backend?: string }>> {
+  const [database, others] = await Promise.all([deps.store.check(), deps.services.check()]);
+  return {
+    database: { backend: deps.store.backend, status: database },
+    ...Object.fromEntries(Object.entries(others).map(([name, status]) => [name, { status }])),
+  };
 }

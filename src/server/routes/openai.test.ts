@@ -6,30 +6,28 @@ import type { Citation } from "../../answer/index.js";
 import { createOfflineCondenser, type ChatMessage, type Condenser } from "../../chat/index.js";
 import { legacyFunctionChatRequest, libreChatRequest, longChat, openWebUIChatRequest, openWebUITaskRequest, openWebUIToolChatRequest } from "../../../test-support/chat-front-ends.js";
 import { fakeChronicle, parseSse, postJson, scriptedChronicle, testConfig } from "../../../test-support/server-test-kit.js";
-import { createRecentAnswers } from "../recent-answers.js";
 import { createApp } from "../app.js";
-import { openFeedbackStore } from "../feedback-store.js";
+import { openSqliteStore } from "../../store/index.js";
 import { LIMITS } from "../schemas.js";
 import { startServer, type RunningServer } from "../start.js";
 
 let chronicle: Chronicle;
 let server: RunningServer;
 let keyed: RunningServer;
-const feedback = openFeedbackStore({ path: ":memory:", logger: silentLogger });
-const answers = createRecentAnswers();
+const store = openSqliteStore({ path: ":memory:", logger: silentLogger });
 
 /** What Chronicle adds to OpenAI's shapes. */
 type WithCitations = { citations?: Citation[] };
 
 beforeAll(async () => {
   chronicle = await openChronicle();
-  server = await startServer({ port: 0, host: "127.0.0.1", chronicle, logger: silentLogger, feedback, answers, config: { LOG_LEVEL: "silent" } });
-  keyed = await startServer({ port: 0, host: "127.0.0.1", chronicle, logger: silentLogger, feedback, config: { API_KEYS: ["sk-test-1"] } });
+  server = await startServer({ port: 0, host: "127.0.0.1", chronicle, logger: silentLogger, store, config: { LOG_LEVEL: "silent" } });
+  keyed = await startServer({ port: 0, host: "127.0.0.1", chronicle, logger: silentLogger, store, config: { API_KEYS: ["sk-test-1"] } });
   await Promise.all([server.ready, keyed.ready]);
 });
 afterAll(async () => {
   await Promise.all([server?.close(), keyed?.close()]);
-  feedback.close();
+  await store.close();
   await chronicle.close();
 });
 
@@ -64,7 +62,7 @@ describe("OpenAI-compatible API, through the official client", () => {
     expect(citations?.[0]).toMatchObject({ n: 1, dateLabel: "Aug. 20-21, 2024" });
     expect(content).toMatch(/\[1\]/);
     expect(content).toContain(`\n\nSources:\n[1] Aug. 20-21, 2024 — china-russia-relations-2024.txt: ${citations![0].text.slice(0, 100)}`);
-    expect(answers.get(ask.id.replace("chatcmpl-", ""))).toBeDefined();
+    expect(await store.answers.get(ask.id.replace("chatcmpl-", ""))).toBeDefined();
   });
 
   it("streams chunks whose text is the answer plus the Sources block, the last carrying citations", async () => {
@@ -83,7 +81,7 @@ describe("OpenAI-compatible API, through the official client", () => {
     expect(last.citations).toHaveLength(2);
     expect(text).toMatch(/^The timeline lists 2 entries in 2024:/);
     expect(text).toMatch(/\n\nSources:\n\[1\] July 24, 2024 — china-russia-relations-2024\.txt: .+\n\[2\] Nov\. 29-30, 2024 — /);
-    expect(answers.get(chunks[0].id.replace("chatcmpl-", ""))).toBeDefined();
+    expect(await store.answers.get(chunks[0].id.replace("chatcmpl-", ""))).toBeDefined();
   });
 
   it("ends a raw stream with data: [DONE]", async () => {
@@ -114,7 +112,7 @@ describe("OpenAI-compatible API, through the official client", () => {
       yield { delta: "Half" };
       throw new Error("boom");
     });
-    const res = await postJson(createApp({ chronicle: failing, config: testConfig(), logger: silentLogger, feedback }), "/v1/chat/completions", {
+    const res = await postJson(createApp({ chronicle: failing, config: testConfig(), logger: silentLogger, store }), "/v1/chat/completions", {
       model: "chronicle", stream: true, messages: [{ role: "user", content: "Why?" }],
     });
     const text = await res.text();
@@ -124,7 +122,7 @@ describe("OpenAI-compatible API, through the official client", () => {
   });
 
   it("reads text parts and ignores other content parts", async () => {
-    const res = await postJson(createApp({ chronicle, config: testConfig(), logger: silentLogger, feedback }), "/v1/chat/completions", {
+    const res = await postJson(createApp({ chronicle, config: testConfig(), logger: silentLogger, store }), "/v1/chat/completions", {
       messages: [{ role: "user", content: [{ type: "text", text: "When did Li Qiang " }, { type: "image_url", image_url: { url: "x" } }, { type: "text", text: "visit Moscow?" }] }],
     });
     expect(res.status).toBe(200);
@@ -144,7 +142,7 @@ function recordingApp() {
   };
   const offline = createOfflineCondenser({ year: 2024 });
   const condenser: Condenser = (messages, options) => (condensed.push(messages), offline(messages, options));
-  const app = createApp({ chronicle: recording, condenser, config: testConfig(), logger: silentLogger, feedback });
+  const app = createApp({ chronicle: recording, condenser, config: testConfig(), logger: silentLogger, store });
   return { asked, condensed, post: (body: unknown) => postJson(app, "/v1/chat/completions", body) };
 }
 

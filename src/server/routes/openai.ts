@@ -49,7 +49,7 @@ export function openAIRoutes(deps: ServerDeps): Hono<AppEnv> {
       const signal = c.req.raw.signal;
       const question = await condense(messages, { signal });
       const result = await chronicle.ask(question, { filters: body.filters, signal });
-      deps.answers.remember(result);
+      await deps.remember(result);
       return c.json(toCompletion({ answerId: result.id, content: answerText(result), citations: shownSources(result) }, model, created, promptText));
     }
 
@@ -81,8 +81,7 @@ export function openAIRoutes(deps: ServerDeps): Hono<AppEnv> {
               await send({ content: event.delta });
             } else if ("done" in event) {
               const result = event.done;
-              deps.answers.remember(result);
-              deps.answers.remember({ ...result, id: streamAnswerId });
+              await Promise.all([deps.remember(result), deps.remember({ ...result, id: streamAnswerId })]);
               const block = sourcesBlock(shownSources(result));
               for (const line of block ? block.split(/(?<=\n)/) : []) await send({ content: line });
               await send({}, "stop", shownSources(result));

@@ -5,8 +5,8 @@ import { testConfig, useSharedChronicle } from "../../../test-support/server-tes
 import { createApp } from "../app.js";
 
 let chronicle: Chronicle;
-const { feedback } = useSharedChronicle((opened) => (chronicle = opened));
-const get = (path: string) => createApp({ chronicle, config: testConfig(), logger: silentLogger, feedback }).request(path);
+const { store } = useSharedChronicle((opened) => (chronicle = opened));
+const get = (path: string) => createApp({ chronicle, config: testConfig(), logger: silentLogger, store }).request(path);
 
 describe("GET /api/sources/:id", () => {
   it("returns the whole chunk with its document, position and neighbours", async () => {

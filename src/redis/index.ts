@@ -1,0 +1,2 @@
+export { connectRedis, type RedisConnection } from "./connection.js";
+export { createRedisAnswerCache } from "./answer-cache.js";
