@@ -33,6 +33,8 @@ const Schema = z.object({
   // Shared state for several replicas; without them, SQLite under DATA_DIR and memory, as on one machine.
   DATABASE_URL: optionalText.pipe(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional()),
   REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional()),
+  // Proxies in front of the server whose X-Forwarded-For is trusted (1 behind one load balancer); 0 trusts none.
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   ANSWER_LOG_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(30),
 });
 

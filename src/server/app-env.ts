@@ -9,5 +9,7 @@ export interface AppEnv {
     chronicle: Chronicle;
     /** Who the rate limit counts: the API key's fingerprint when keys are on. */
     clientKey?: string;
+    /** The client's address: the socket's, or behind trusted proxies the one they forwarded. */
+    clientAddress?: string;
   };
 }

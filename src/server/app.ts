@@ -10,6 +10,7 @@ import type { Reindexer } from "./live-index.js";
 import { createErrorHandler, notFoundHandler } from "./error-handler.js";
 import { apiKeyAuth } from "./middleware/api-key-auth.js";
 import { limitBody } from "./middleware/body-limit.js";
+import { clientAddress } from "./middleware/client-address.js";
 import { rateLimit } from "./middleware/rate-limit.js";
 import { requestLog } from "./middleware/request-log.js";
 import { securityHeaders } from "./middleware/security-headers.js";
@@ -92,6 +93,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.onError(createErrorHandler(logger));
   app.notFound(notFoundHandler);
   app.use(requestId());
+  app.use(clientAddress(config.TRUST_PROXY_HOPS));
   app.use(requestLog(logger));
   app.use(securityHeaders());
 

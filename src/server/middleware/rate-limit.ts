@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { getConnInfo } from "@hono/node-server/conninfo";
 import type { AppEnv } from "../app-env.js";
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { HttpError } from "../http-error.js";
+import { addressOf } from "./client-address.js";
 
 /** Options of `rateLimit`. */
 export interface RateLimitOptions {
@@ -15,16 +15,7 @@ export interface RateLimitOptions {
   limiter?: RateLimiterAbstract;
 }
 
-/** The remote address of the connection, or "unknown" when there is no socket (requests made in-process). */
-export function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "unknown";
-  }
-}
-
-const defaultKey = (c: Context<AppEnv>) => c.get("clientKey") ?? `ip:${clientAddress(c)}`;
+const defaultKey = (c: Context<AppEnv>) => c.get("clientKey") ?? `ip:${addressOf(c)}`;
 
 /**
  * 429 with Retry-After (seconds) once a client goes over `limit` requests in a fixed window; RateLimit-*

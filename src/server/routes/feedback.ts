@@ -3,7 +3,7 @@ import { stream } from "hono/streaming";
 import type { AppEnv } from "../app-env.js";
 import { HttpError, notFound } from "../http-error.js";
 import { apiKeyAuth } from "../middleware/api-key-auth.js";
-import { clientAddress } from "../middleware/rate-limit.js";
+import { addressOf } from "../middleware/client-address.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { validate } from "../middleware/validate.js";
 import { answerIdOf } from "../openai-format.js";
@@ -26,7 +26,7 @@ export function feedbackRoutes(deps: ServerDeps): Hono<AppEnv> {
     const { answerId, rating, comment, rater } = c.req.valid("json");
     const answer = await deps.store.answers.get(answerIdOf(answerId));
     if (!answer) throw notFound(`answer ${JSON.stringify(answerId)}`, `only answers given in the last ${deps.config.ANSWER_LOG_RETENTION_DAYS} days can be rated`);
-    const who = rater ? `client:${rater}` : c.get("clientKey") ?? `ip:${clientAddress(c)}`;
+    const who = rater ? `client:${rater}` : c.get("clientKey") ?? `ip:${addressOf(c)}`;
     const record = await deps.store.feedback.add({ answerId: answer.id, rater: who, rating, ...(comment ? { comment } : {}), question: answer.question, answer: answer.answer, citations: answer.citations });
     return c.json({ id: record.id, answerId: record.answerId, rating: record.rating, createdAt: record.createdAt, replaced: Boolean(record.replaced) }, record.replaced ? 200 : 201);
   });
