@@ -13,6 +13,7 @@ import { measureLiveReindex } from "./live-reindex.js";
 import { distinctQuestions } from "./questions.js";
 import { measureQuality } from "./quality.js";
 import { measureQueryPath } from "./query-path.js";
+import { measureReplicas } from "./replicas.js";
 import { measureStartup } from "./startup.js";
 import { measureThroughput } from "./throughput.js";
 
@@ -69,6 +70,10 @@ async function main() {
   log("\n## Repeated questions: a Zipf mix over 300 distinct questions, 16 connections\n");
   log(table(["answer cache", "answers/s", "p50 ms", "p99 ms", "errors"], cacheMix.map((r) => [r.cache, r.answersPerSecond, r.p50, r.p99, r.errors])));
 
+  const replicas = await measureReplicas(32, options.quick ? 2 : 10);
+  log("\n## Replicas: shared PostgreSQL and Redis behind nginx, on this machine, 32 connections, distinct questions\n");
+  log(table(["setup", "answers/s", "p50 ms", "p99 ms", "requests", "errors", "non-2xx"], replicas.map((r) => [r.setup, r.answersPerSecond, r.p50, r.p99, r.requests, r.errors, r.non2xx])));
+
   const ingest = await measureIngest("corpus", 2, !options.quick);
   log("\n## Ingestion of the corpus\n");
   log(table(["embedding", "chunks", "build s", "chunks/s", "share embedding", "no-op re-ingest s"], ingest.map((r) => [r.embedding, r.chunks, r.seconds, r.chunksPerSecond, `${(r.embedShare * 100).toFixed(1)}%`, r.noopSeconds])));
@@ -113,7 +118,7 @@ async function main() {
   log("\n## Targets\n");
   log(table(["target", "measured", "met"], targets.map(([name, value, met]) => [name, value, met ? "yes" : "NO"])));
 
-  await writeFile("bench/results.json", `${JSON.stringify({ machine, quick: options.quick, queryPath, limit, throughput, cacheMix, live, ingest, startup, quality, scale, targets }, null, 2)}\n`);
+  await writeFile("bench/results.json", `${JSON.stringify({ machine, quick: options.quick, queryPath, limit, throughput, cacheMix, replicas, live, ingest, startup, quality, scale, targets }, null, 2)}\n`);
   log("\nWrote bench/results.json.");
 }
 
