@@ -1,6 +1,6 @@
-import { openChronicle } from "../src/chronicle.js";
 import { loadDataset } from "../evals/dataset.js";
 import { runEval } from "../evals/run-eval.js";
+import { openBenchChronicle } from "./open-chronicle.js";
 
 export interface QualityRow {
   retrieval: "bm25" | "dense" | "hybrid";
@@ -19,7 +19,7 @@ const LABELS = {
 /** The eval set answered three ways, each a retrieval feeding the same answerer. */
 export async function measureQuality(file = "evals/qa.jsonl"): Promise<QualityRow[]> {
   const items = await loadDataset(file);
-  const chronicle = await openChronicle({ config: { EMBED_WORKERS: 0 } });
+  const chronicle = await openBenchChronicle();
   const rows: QualityRow[] = [];
   for (const retrieval of ["bm25", "dense", "hybrid"] as const) {
     const { summary } = await runEval(

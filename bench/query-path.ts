@@ -1,6 +1,6 @@
-import { openChronicle } from "../src/chronicle.js";
 import { createLocalEmbedder } from "../src/index/index.js";
 import { spawnServer } from "../test-support/spawn-server.js";
+import { openBenchChronicle } from "./open-chronicle.js";
 import { distinctQuestions } from "./questions.js";
 import { timeEach, type Timing } from "./stats.js";
 
@@ -20,7 +20,7 @@ const ask = (url: string, question: string) =>
  * embedding (the floor), retrieval in-process, and POST /api/ask over HTTP against `npm start`.
  */
 export async function measureQueryPath(count: number): Promise<QueryPathRow[]> {
-  const chronicle = await openChronicle({ config: { EMBED_WORKERS: 0 } });
+  const chronicle = await openBenchChronicle();
   const questions = distinctQuestions(chronicle.chunks, count * 3 + 30);
   const [forEmbed, forRetrieve, forAsk] = [0, 1, 2].map((i) => questions.slice(i * (count + 10), (i + 1) * (count + 10)));
   const embedder = createLocalEmbedder();

@@ -1,10 +1,10 @@
 import autocannon from "autocannon";
-import { openChronicle } from "../src/chronicle.js";
 import { distinctQuestions } from "./questions.js";
 import { startNginx, type TestNginx } from "../test-support/nginx.js";
 import { startPostgres, type TestPostgres } from "../test-support/postgres.js";
 import { startRedis, type TestRedis } from "../test-support/redis.js";
 import { spawnServer, type SpawnedServer } from "../test-support/spawn-server.js";
+import { openBenchChronicle } from "./open-chronicle.js";
 
 export interface ReplicaRow {
   setup: string;
@@ -24,7 +24,7 @@ export interface ReplicaRow {
  * stores and the proxy cost, not a gain from scaling out. Both replicas read the same saved index.
  */
 export async function measureReplicas(connections: number, seconds: number): Promise<ReplicaRow[]> {
-  const chronicle = await openChronicle({ config: { EMBED_WORKERS: 0 } });
+  const chronicle = await openBenchChronicle();
   // Never a repeat across the three rows, or the answer caches would answer it.
   const questions = distinctQuestions(chronicle.chunks, 20_000);
   await chronicle.close();

@@ -5,11 +5,11 @@
 import { spawn } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
-import { openChronicle } from "../src/chronicle.js";
 import { measureCacheMix } from "./cache-mix.js";
 import { measureEmbeddingLimit } from "./embedding-limit.js";
 import { measureIngest } from "./ingest.js";
 import { measureLiveReindex } from "./live-reindex.js";
+import { openBenchChronicle } from "./open-chronicle.js";
 import { distinctQuestions } from "./questions.js";
 import { measureQuality } from "./quality.js";
 import { measureQueryPath } from "./query-path.js";
@@ -54,7 +54,7 @@ async function main() {
   log("## Query path, one question at a time (ms)\n");
   log(table(["stage", "p50", "p99", "× floor (p50)", "n"], queryPath.map((r) => [r.stage, r.timing.p50, r.timing.p99, (r.timing.p50 / floor).toFixed(2), r.timing.n])));
 
-  const opened = await openChronicle({ config: { EMBED_WORKERS: 0 } });
+  const opened = await openBenchChronicle();
   const questions = distinctQuestions(opened.chunks, 2_000);
   await opened.close();
   const limit = await measureEmbeddingLimit(questions, 16, options.quick ? 10 : 40);

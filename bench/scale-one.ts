@@ -7,6 +7,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promise
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openChronicle } from "../src/chronicle.js";
+import { loadConfig } from "../src/config.js";
 import { createEmbedderPool, ensureIndex } from "../src/index/index.js";
 import { distinctQuestions } from "./questions.js";
 import { timeEach } from "./stats.js";
@@ -34,7 +35,7 @@ try {
   const reindexStarted = performance.now();
   const reindexed = await ensureIndex({ ...paths, embedder, concurrency: workers });
   const reindexSeconds = (performance.now() - reindexStarted) / 1000;
-  const chronicle = await openChronicle({ config: { CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBED_WORKERS: workers }, embedder });
+  const chronicle = await openChronicle({ config: { ...loadConfig(), CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBED_WORKERS: workers }, embedder });
   const questions = distinctQuestions(chronicle.chunks.slice(0, 200), 120);
   const retrieval = await timeEach(questions, (q) => chronicle.retrieve(q, { k: 8 }), 20);
   const rssMb = Math.round(process.memoryUsage().rss / 2 ** 20);

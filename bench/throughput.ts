@@ -1,6 +1,6 @@
 import autocannon from "autocannon";
-import { openChronicle } from "../src/chronicle.js";
 import { spawnServer } from "../test-support/spawn-server.js";
+import { openBenchChronicle } from "./open-chronicle.js";
 import { distinctQuestions } from "./questions.js";
 
 export interface ThroughputRow {
@@ -19,7 +19,7 @@ export interface ThroughputRow {
  * with the embedding model on `workers` threads (0: in the server's own thread).
  */
 export async function measureThroughput(workers: number[], connections: number[], seconds: number): Promise<ThroughputRow[]> {
-  const chronicle = await openChronicle({ config: { EMBED_WORKERS: 0 } });
+  const chronicle = await openBenchChronicle();
   const questions = distinctQuestions(chronicle.chunks, 20_000);
   await chronicle.close();
   let next = 0;

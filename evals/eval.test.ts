@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { openChronicle } from "../src/chronicle.js";
+import { testConfig } from "../test-support/test-config.js";
 import { loadConversations } from "./conversations.js";
 import { loadDataset } from "./dataset.js";
 import { findFailures, type Summary } from "./metrics.js";
@@ -52,7 +53,7 @@ function check(name: string, summary: Summary, failed: ReturnType<typeof findFai
 describe("eval suites, every corpus", () => {
   for (const suite of findSuites()) {
     it(`${suite.name} meets its floors`, { timeout: 300_000 }, async () => {
-      const chronicle = await openChronicle({ config: { CORPUS_DIR: suite.corpusDir, DATA_DIR: suite.dataDir } });
+      const chronicle = await openChronicle({ config: testConfig({ CORPUS_DIR: suite.corpusDir, DATA_DIR: suite.dataDir }) });
       try {
         for (const file of suite.files) {
           const { records, summary } = await runEval(chronicle, await loadDataset(file));

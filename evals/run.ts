@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { basename, resolve } from "node:path";
 import { openChronicle } from "../src/chronicle.js";
+import { loadConfig } from "../src/config.js";
 import { parseCliArgs, type CliOptions } from "./cli-args.js";
 import { loadConversations } from "./conversations.js";
 import { loadDataset } from "./dataset.js";
@@ -18,7 +19,8 @@ import { findSuites, type EvalSuite } from "./suites.js";
 import type { Summary } from "./metrics.js";
 
 async function open(suite: Pick<EvalSuite, "corpusDir" | "dataDir">, retrieval: CliOptions["retrieval"]) {
-  const chronicle = await openChronicle({ config: { EMBED_WORKERS: 0, CORPUS_DIR: suite.corpusDir, DATA_DIR: suite.dataDir } });
+  // The environment's settings (an LLM, another embedder) apply, as for `npm start`.
+  const chronicle = await openChronicle({ config: { ...loadConfig(), EMBED_WORKERS: 0, CORPUS_DIR: suite.corpusDir, DATA_DIR: suite.dataDir } });
   const target: EvalTarget = {
     ask: (question: string) => chronicle.ask(question, { retrieval }),
     retrieve: (question: string, opts: { k: number }) => chronicle.retrieve(question, { ...opts, retrieval }),

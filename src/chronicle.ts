@@ -1,12 +1,14 @@
 import { createHash, randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import { answerKey, createMemoryAnswerCache, type AnswerCache, type CachedAnswer } from "./answer-cache.js";
-import { llmConfigured, loadConfig, type Config } from "./config.js";
-import { createEmbedderPool, createOpenAIEmbedder, ensureIndex, type Chunk, type Embedder, type IngestResult, type Manifest } from "./index/index.js";
+import { createOfflineCondenser, standaloneQuestion, type ChatMessage, type Condenser } from "./chat/index.js";
+import { defaultConfig, llmConfigured, type Config } from "./config.js";
+import { createEmbedderPool, ensureIndex, type Chunk, type Embedder, type IngestResult, type Manifest } from "./index/index.js";
 import { loadProfile, type CorpusProfile } from "./index/profile.js";
+import { createLlmAnswerer, createLlmCondenser, createOpenAIEmbedder, type LlmClientOptions } from "./llm/index.js";
 import { loadAnswerModels, type AnswerModels } from "./model/answer-models.js";
 import { createCorpusContext, createRetriever, type CorpusContext, type Filters, type Retrieved, type Retriever } from "./retrieve/index.js";
-import { createExtractiveAnswerer, createLlmAnswerer, type Answer, type Answerer, type Citation } from "./answer/index.js";
+import { createExtractiveAnswerer, type Answer, type Answerer, type Citation } from "./answer/index.js";
 import { silentLogger, type Logger } from "./logger.js";
 
 /** A retrieved chunk as results show it. */
@@ -49,6 +51,22 @@ export interface AskOptions {
   retrieval?: "hybrid" | "bm25" | "dense";
 }
 
+/** What `askStream` yields: the numbered sources when they are known first, text as it is ready, then the whole result. */
+export type AskEvent = { citations: Citation[] } | { delta: string } | { done: AskResult };
+
+/** The last question of a conversation, answered. */
+export interface ChatAnswer {
+  /** The question actually asked: the last user turn rewritten to stand on its own, or as written when nothing earlier bears on it. */
+  standalone: string;
+  result: AskResult;
+}
+
+/** The same, streamed: the standalone question at once, then the answer's events as `askStream` yields them. */
+export interface ChatStream {
+  standalone: string;
+  events: AsyncGenerator<AskEvent>;
+}
+
 /** The whole question-answering pipeline over one loaded index. */
 export interface Chronicle {
   readonly config: Config;
@@ -61,16 +79,30 @@ export interface Chronicle {
   retrieve(question: string, options?: AskOptions): Promise<Retrieved[]>;
   ask(question: string, options?: AskOptions): Promise<AskResult>;
   /** The same as `ask`, in pieces: text deltas as they are ready, then the whole result. */
-  askStream(question: string, options?: AskOptions): AsyncGenerator<{ citations: Citation[] } | { delta: string } | { done: AskResult }>;
+  askStream(question: string, options?: AskOptions): AsyncGenerator<AskEvent>;
+  /**
+   * Answers the last user turn of a conversation: condensed against the earlier turns into a standalone
+   * question by this chronicle's condenser, then asked. Every conversation (/api/chat, /v1, Slack) comes
+   * here. A first message is asked as written; a condenser failure costs only the rewrite; an abort
+   * (`signal`) is passed on.
+   */
+  chat(messages: ChatMessage[], options?: AskOptions): Promise<ChatAnswer>;
+  /** The same as `chat`, the answer streamed as `askStream` streams it. */
+  chatStream(messages: ChatMessage[], options?: AskOptions): Promise<ChatStream>;
   close(): Promise<void>;
 }
 
 export interface OpenOptions {
-  /** Settings that override the environment. */
+  /**
+   * Settings over the defaults (`defaultConfig()`); nothing is read from the environment here. Entry
+   * points pass the environment's, `loadConfig()`.
+   */
   config?: Partial<Config>;
   embedder?: Embedder;
   /** Replaces the answerer chosen from configuration. */
   answerer?: Answerer;
+  /** Replaces the condenser chosen from configuration, which rewrites a conversation's follow-ups. */
+  condenser?: Condenser;
   /** The fitted reranker and answer models; the committed ones when omitted, none at all with "none" (for fitting new ones). */
   models?: AnswerModels | "none";
   logger?: Logger;
@@ -83,7 +115,7 @@ const DEFAULT_K = 8;
 
 /** Builds or loads the index, then wires retrieval and answering. */
 export async function openChronicle(options: OpenOptions = {}): Promise<Chronicle> {
-  const config = { ...loadConfig(), ...options.config };
+  const config = { ...defaultConfig(), ...options.config };
   const logger = options.logger ?? silentLogger;
   const embedder = options.embedder ?? (await createEmbedder(config));
   const ingest = await ensureIndex({
@@ -105,6 +137,7 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
   const models = options.models === "none" ? undefined : options.models ?? loadAnswerModels();
   const retriever = createRetriever(index, embedder, context, models?.reranker);
   const answerer = options.answerer ?? chooseAnswerer(config, context, logger, models);
+  const condenser = options.condenser ?? chooseCondenser(config, context.year, logger);
 
   const prepare = async (question: string, opts: AskOptions) => {
     const analysis = retriever.analyze(question);
@@ -166,6 +199,36 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
     return { id, question, ...cached };
   };
 
+  async function ask(question: string, opts: AskOptions = {}): Promise<AskResult> {
+    const key = keyOf(question, opts);
+    const cached = await lookup(key);
+    if (cached) return fromCache(question, cached);
+    const input = await prepare(question, opts);
+    const answered = result(question, await answerer.answer(input), input.sources);
+    await keep(key, answered);
+    return answered;
+  }
+  async function* askStream(question: string, opts: AskOptions = {}): AsyncGenerator<AskEvent> {
+    const key = keyOf(question, opts);
+    const cached = await lookup(key);
+    if (cached) {
+      yield { citations: cached.citations };
+      yield { delta: cached.answer };
+      yield { done: fromCache(question, cached) };
+      return;
+    }
+    const input = await prepare(question, opts);
+    for await (const event of answerer.stream(input)) {
+      if ("done" in event) {
+        const answered = result(question, event.done, input.sources);
+        await keep(key, answered);
+        yield { done: answered };
+      } else {
+        yield event;
+      }
+    }
+  }
+  const standalone = (messages: ChatMessage[], opts: AskOptions) => standaloneQuestion(messages, condenser, { signal: opts.signal, logger });
   return {
     config,
     retriever,
@@ -175,34 +238,15 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
     chunk: (id) => index.byId.get(id),
     retrieve: (question, opts = {}) =>
       retriever.retrieve(question, { k: opts.k ?? DEFAULT_K, filters: opts.filters, signal: opts.signal, mode: opts.retrieval }),
-    async ask(question, opts = {}) {
-      const key = keyOf(question, opts);
-      const cached = await lookup(key);
-      if (cached) return fromCache(question, cached);
-      const input = await prepare(question, opts);
-      const answered = result(question, await answerer.answer(input), input.sources);
-      await keep(key, answered);
-      return answered;
+    ask,
+    askStream,
+    async chat(messages, opts = {}) {
+      const question = await standalone(messages, opts);
+      return { standalone: question, result: await ask(question, opts) };
     },
-    async *askStream(question, opts = {}) {
-      const key = keyOf(question, opts);
-      const cached = await lookup(key);
-      if (cached) {
-        yield { citations: cached.citations };
-        yield { delta: cached.answer };
-        yield { done: fromCache(question, cached) };
-        return;
-      }
-      const input = await prepare(question, opts);
-      for await (const event of answerer.stream(input)) {
-        if ("done" in event) {
-          const answered = result(question, event.done, input.sources);
-          await keep(key, answered);
-          yield { done: answered };
-        } else {
-          yield event;
-        }
-      }
+    async chatStream(messages, opts = {}) {
+      const question = await standalone(messages, opts);
+      return { standalone: question, events: askStream(question, opts) };
     },
     async close() {
       if (!options.embedder) await closeEmbedder(embedder);
@@ -214,8 +258,24 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
 function chooseAnswerer(config: Config, context: CorpusContext, logger: Logger, models: AnswerModels | undefined): Answerer {
   const extractive = createExtractiveAnswerer({ context, models });
   return llmConfigured(config)
-    ? createLlmAnswerer({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.LLM_MODEL, timeoutMs: config.LLM_TIMEOUT_MS, fallback: extractive, assess: extractive.assess, logger })
+    ? createLlmAnswerer({ ...chatModel(config, logger), fallback: extractive, assess: extractive.assess })
     : extractive;
+}
+
+/**
+ * The offline condenser, reading dates in the corpus's year; or with an LLM configured the LLM condenser,
+ * which the offline one backs up whenever the model fails.
+ */
+function chooseCondenser(config: Config, year: number, logger: Logger): Condenser {
+  const offline = createOfflineCondenser({ year });
+  return llmConfigured(config)
+    ? createLlmCondenser({ ...chatModel(config, logger), fallback: offline })
+    : offline;
+}
+
+/** How to reach the configured chat model: the answerer and the condenser both call it. */
+function chatModel(config: Config, logger: Logger): LlmClientOptions {
+  return { apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.LLM_MODEL, timeoutMs: config.LLM_TIMEOUT_MS, logger };
 }
 
 /** The embedder configuration asks for: the local encoder on worker threads, or an OpenAI-compatible server. */

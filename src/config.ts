@@ -40,12 +40,21 @@ const Schema = z.object({
 
 export type Config = z.infer<typeof Schema>;
 
-/** Reads and checks the environment once; a bad value fails at start-up, naming its variable. */
+/**
+ * Reads and checks the environment once; a bad value fails at start-up, naming its variable. Only the
+ * entry points call it (src/server/main.ts, src/cli/, bench/, evals/run.ts, scripts/): everything else is
+ * handed its settings, so a library caller or a test gets what it passes and nothing from the shell.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Schema.safeParse(env);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   throw new ConfigError(String(issue.path[0]), issue.message);
+}
+
+/** Every setting at its default, the environment unread: what options without a config start from. */
+export function defaultConfig(): Config {
+  return Schema.parse({});
 }
 
 /** Whether an LLM is configured: an API key or an OpenAI-compatible server URL. */

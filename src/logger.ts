@@ -3,7 +3,7 @@ import pino from "pino";
 export type Logger = pino.Logger;
 
 /** Structured JSON logs on stderr, so stdout stays free for command output. */
-export function createLogger(level = process.env.LOG_LEVEL ?? "info"): Logger {
+export function createLogger(level: string): Logger {
   return pino({ level, base: undefined }, pino.destination(2));
 }
 

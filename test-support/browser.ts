@@ -11,6 +11,7 @@ import { silentLogger } from "../src/logger.js";
 import { startServer, type RunningServer } from "../src/server/index.js";
 import { openSqliteStore } from "../src/store/index.js";
 import { createWebRoutes } from "../src/web/index.js";
+import { testConfig } from "./test-config.js";
 
 /** Debian's Chromium, which CI installs with apt-get; CHROMIUM_PATH points elsewhere. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -99,7 +100,7 @@ export async function startChronicleServer(options: { chronicle: Chronicle; bund
     port: options.port ?? 0,
     host: "127.0.0.1",
     chronicle: options.chronicle,
-    config: { LOG_LEVEL: "silent", API_KEYS: [], RATE_LIMIT_PER_MINUTE: 10_000, WIDGET_ORIGINS: [], ...options.config },
+    config: testConfig({ RATE_LIMIT_PER_MINUTE: 10_000, ...options.config }),
     logger: silentLogger,
     store,
     mount: { "/": createWebRoutes({ bundleDir: options.bundleDir }) },

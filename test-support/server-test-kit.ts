@@ -4,14 +4,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Hono, type MiddlewareHandler } from "hono";
 import { afterAll, beforeAll } from "vitest";
-import { openChronicle, type Chronicle } from "../src/chronicle.js";
+import type { ChatMessage } from "../src/chat/index.js";
+import { openChronicle, type AskEvent, type Chronicle } from "../src/chronicle.js";
 import { openSqliteStore, type StateStore } from "../src/store/index.js";
-import { loadConfig, type Config } from "../src/config.js";
 import { silentLogger, type Logger } from "../src/logger.js";
 import type { AppEnv } from "../src/server/app-env.js";
 import { createErrorHandler, notFoundHandler } from "../src/server/error-handler.js";
-import type { AskEvent } from "../src/server/chat-events.js";
 import pino from "pino";
+import { testConfig } from "./test-config.js";
+
+export { testConfig };
 
 /**
  * The setup route tests share: the index opened before the file's tests (handed to `opened`) and an
@@ -21,7 +23,7 @@ export function useSharedChronicle(opened: (chronicle: Chronicle) => void): { st
   const store = openSqliteStore({ path: ":memory:", logger: silentLogger });
   let chronicle: Chronicle | undefined;
   beforeAll(async () => {
-    chronicle = await openChronicle();
+    chronicle = await openChronicle({ config: testConfig() });
     opened(chronicle);
   });
   afterAll(async () => {
@@ -29,11 +31,6 @@ export function useSharedChronicle(opened: (chronicle: Chronicle) => void): { st
     await chronicle?.close();
   });
   return { store };
-}
-
-/** Settings for server tests: defaults, no API keys, a feedback folder of the test's own. */
-export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), LOG_LEVEL: "silent", ...overrides };
 }
 
 /** A fresh temporary folder and a function that removes it. */
@@ -77,7 +74,7 @@ export function memoryLogger(): { logger: Logger; lines: () => Array<Record<stri
   return { logger, lines: () => chunks.join("").split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
 
-/** The same chronicle with `ask` and `askStream` waiting `ms` first: an in-flight request to shut down under. */
+/** The same chronicle waiting `ms` before each answer, asked or chatted: an in-flight request to shut down under. */
 export function slowChronicle(chronicle: Chronicle, ms: number): Chronicle {
   const wait = () => new Promise((resolve) => setTimeout(resolve, ms));
   return {
@@ -91,13 +88,32 @@ export function slowChronicle(chronicle: Chronicle, ms: number): Chronicle {
       await wait();
       yield* chronicle.askStream(question, options);
     },
+    async chat(messages, options) {
+      await wait();
+      return chronicle.chat(messages, options);
+    },
+    async chatStream(messages, options) {
+      await wait();
+      return chronicle.chatStream(messages, options);
+    },
   };
 }
 
-/** The same chronicle answering with the given stream events, as an LLM answerer would yield them. */
+/**
+ * The same chronicle answering with the given stream events, as an LLM answerer would yield them. A chat
+ * is asked its last message as written, without condensing.
+ */
 export function scriptedChronicle(chronicle: Chronicle, script: (question: string) => AsyncGenerator<AskEvent>): Chronicle {
-  return { ...chronicle, chunk: (id) => chronicle.chunk(id), askStream: (question) => script(question) };
+  return {
+    ...chronicle,
+    chunk: (id) => chronicle.chunk(id),
+    askStream: (question) => script(question),
+    chatStream: async (messages) => ({ standalone: lastQuestion(messages), events: script(lastQuestion(messages)) }),
+  };
 }
+
+/** What a fake asks of a conversation: its last message, as written. */
+const lastQuestion = (messages: ChatMessage[]) => messages.at(-1)!.content;
 
 /** A bare app with the server's error handler and the given middleware in front of GET and POST /x. */
 export function guardedApp(...middleware: MiddlewareHandler<AppEnv>[]): Hono<AppEnv> {
@@ -127,12 +143,16 @@ export function fakeChronicle(): Chronicle {
     chunk: () => undefined,
     retrieve: async () => [],
     ask: async (question) => result(question),
-    async *askStream(question) {
-      yield { delta: "A canned " };
-      yield { delta: "answer [1]." };
-      yield { done: result(question) };
-    },
+    askStream: (question) => cannedStream(question),
+    // A conversation's last message is the question, as written: nothing here condenses.
+    chat: async (messages) => ({ standalone: lastQuestion(messages), result: result(lastQuestion(messages)) }),
+    chatStream: async (messages) => ({ standalone: lastQuestion(messages), events: cannedStream(lastQuestion(messages)) }),
     close: async () => {},
   };
+  async function* cannedStream(question: string): AsyncGenerator<AskEvent> {
+    yield { delta: "A canned " };
+    yield { delta: "answer [1]." };
+    yield { done: result(question) };
+  }
   return fake as Chronicle;
 }

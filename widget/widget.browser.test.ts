@@ -13,6 +13,7 @@ import { openChronicle, type AskResult, type Chronicle } from "../src/chronicle.
 import { buildWidget, createWebRoutes } from "../src/web/index.js";
 import { artifactPath, launchChromium, listen, startChronicleServer, type ChronicleTestServer, type Listening } from "../test-support/browser.js";
 import { SYNTHETIC_DOCUMENTS } from "../test-support/synthetic-corpus.js";
+import { testConfig } from "../test-support/test-config.js";
 
 const BOMBERS = "When did Chinese and Russian bombers patrol near Alaska?";
 const MEETINGS = "How many times did Xi and Putin meet in 2024?";
@@ -37,7 +38,7 @@ beforeAll(async () => {
   bundleDir = await mkdtemp(join(tmpdir(), "chronicle-widget-browser-"));
   // Tests run against the sources as they are, not a bundle left over from an earlier build.
   await buildWidget({ outdir: bundleDir });
-  [browser, chronicle] = await Promise.all([launchChromium(), openChronicle()]);
+  [browser, chronicle] = await Promise.all([launchChromium(), openChronicle({ config: testConfig() })]);
   server = await startChronicleServer({ chronicle, bundleDir });
   bombers = await chronicle.ask(BOMBERS);
 });
@@ -807,7 +808,7 @@ describe("another corpus: a 2023 document and no profile", () => {
     root = await mkdtemp(join(tmpdir(), "chronicle-other-corpus-"));
     await mkdir(join(root, "corpus"));
     await writeFile(join(root, "corpus", "annual-report.txt"), SYNTHETIC_DOCUMENTS["annual-report.txt"]!);
-    other = await openChronicle({ config: { CORPUS_DIR: join(root, "corpus"), DATA_DIR: join(root, "data") }, answerCache: "none" });
+    other = await openChronicle({ config: testConfig({ CORPUS_DIR: join(root, "corpus"), DATA_DIR: join(root, "data") }), answerCache: "none" });
     otherServer = await startChronicleServer({ chronicle: other, bundleDir });
   }, 120_000);
 

@@ -1,4 +1,5 @@
 import { openChronicle, type Chronicle } from "../../src/chronicle.js";
+import { loadConfig } from "../../src/config.js";
 import type { Answerer, AnswerInput } from "../../src/answer/index.js";
 import type { FusedCandidate } from "../../src/retrieve/rerank.js";
 import { loadDataset, type QaItem } from "../../evals/dataset.js";
@@ -44,7 +45,7 @@ export async function collectCorpora(log: (line: string) => void): Promise<Train
   for (const suite of suites) {
     const started = performance.now();
     // Training asks nothing of the configured answerer: it runs answering itself, with the models being fitted.
-    const chronicle = await openChronicle({ config: { CORPUS_DIR: suite.corpusDir, DATA_DIR: suite.dataDir }, answerer: notUsed, models: "none" });
+    const chronicle = await openChronicle({ config: { ...loadConfig(), CORPUS_DIR: suite.corpusDir, DATA_DIR: suite.dataDir }, answerer: notUsed, models: "none" });
     const items = (await Promise.all(suite.files.map((file) => loadDataset(file)))).flat();
     const questions: TrainingQuestion[] = [];
     for (let i = 0; i < items.length; i += CONCURRENT) {

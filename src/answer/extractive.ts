@@ -1,5 +1,6 @@
 import type { Chunk } from "../index/chunk.js";
 import type { CorpusContext } from "../retrieve/corpus-context.js";
+import { chronologyNote, citedItem, listLine } from "./answer-text.js";
 import { createCitationList, reconcileCitations, type CitationList } from "./citations.js";
 import { chunkFacts } from "./chunk-facts.js";
 import { answerFeatures, questionFeatures, relevanceFeatures, sentenceCandidates, type ListMeasures, type SentenceCandidate } from "./features.js";
@@ -192,11 +193,11 @@ function proseAnswer(ranked: RankedCandidate[], context: CorpusContext): { text:
     const n = numbers[0];
     if (!n || numbers.some((m) => m !== n)) return;
     const heading = headingFor(picked.chunk);
-    let line = `${heading ? `${heading}: ` : ""}${pieces.join(" … ")} [${n}]`;
+    let line = citedItem({ label: heading, text: pieces.join(" … "), n });
     if (picked.chunk.kind !== "chronology") {
       const entry = matchingEntry(scored, context.timeline.filter((c) => c.kind === "chronology"), context.weights, context.year);
       const m = entry && cites.cite(entry, chunkFacts(entry, context.year).sentences[0]!.text);
-      if (entry && m) line += ` (${entry.dateLabel} [${m}])`;
+      if (entry?.dateLabel && m) line += chronologyNote(entry.dateLabel, m);
     }
     parts.push(line);
   };
@@ -238,7 +239,7 @@ function relatedPassages(ranked: RankedCandidate[], context: CorpusContext): { t
     const heading = headingFor(candidate.chunk);
     const quote = firstWords(candidate.sentence, RELATED_CHARS);
     const n = cites.cite(candidate.chunk, quote.replace(/…$/, ""));
-    if (n) lines.push(`- ${heading ? `${heading}: ` : ""}${quote} [${n}]`);
+    if (n) lines.push(listLine({ label: heading, text: quote, n }));
   }
   return lines.length ? { text: `${RELATED_LEAD}\n${lines.join("\n")}`, citations: cites.list() } : undefined;
 }

@@ -2,6 +2,7 @@ import type { Chunk } from "../index/chunk.js";
 import type { PeriodMention } from "../dates/find-periods.js";
 import type { QuestionAnalysis } from "../retrieve/question.js";
 import { MONTH_NAMES } from "../dates/index.js";
+import { citedItem, listLine, type CitedItem } from "./answer-text.js";
 import type { CitationList } from "./citations.js";
 import { firstWords, itemLabel, stripLabel } from "./passage.js";
 
@@ -13,16 +14,15 @@ const MAX_LIST = 12;
  * the count for "how many ...", the one entry for "first/last ...".
  */
 export function listAnswer(analysis: QuestionAnalysis, selected: Chunk[], cites: CitationList): string {
-  const item = (entry: Chunk) => {
+  const item = (entry: Chunk): CitedItem | undefined => {
     const quote = firstWords(stripLabel(entry), LIST_ITEM_LIMIT);
     const n = cites.cite(entry, quote.replace(/…$/, ""));
-    return n ? `${itemLabel(entry)}: ${quote} [${n}]` : undefined;
+    return n ? { label: itemLabel(entry), text: quote, n } : undefined;
   };
   if (analysis.intent === "first" || analysis.intent === "last") {
-    const pick = analysis.intent === "first" ? selected[0] : selected[selected.length - 1];
-    const line = item(pick);
+    const pick = item(analysis.intent === "first" ? selected[0] : selected[selected.length - 1]);
     const others = selected.length > 1 ? ` (${selected.length} matching entries, from ${itemLabel(selected[0])} to ${itemLabel(selected[selected.length - 1])})` : "";
-    return line ? `The ${analysis.intent} was on ${line}${others}` : "";
+    return pick ? `The ${analysis.intent} was on ${citedItem(pick)}${others}` : "";
   }
   // "in 2024", "before June" already say how they bound the list; a bare "March 2023" needs a "for".
   const where = analysis.periods.length ? ` ${analysis.periods.map(periodWords).join(" and ")}` : "";
@@ -36,15 +36,14 @@ export function listAnswer(analysis: QuestionAnalysis, selected: Chunk[], cites:
       const first = entries[0]!;
       const quote = firstWords(stripLabel(first), MONTH_ITEM_LIMIT);
       const n = cites.cite(first, quote.replace(/…$/, ""));
-      const others = entries.length > 1 ? ` (and ${entries.length - 1} more)` : "";
-      return n ? `- ${label}: ${quote} [${n}]${others}` : undefined;
+      return n ? listLine({ label, text: quote, n }, entries.length - 1) : undefined;
     }).filter(Boolean);
     const more = months.length > MAX_LIST ? `\n(and ${months.length - MAX_LIST} more months)` : "";
     return `${head}, by month:\n${lines.join("\n")}${more}`;
   }
-  const shown = selected.slice(0, MAX_LIST).map(item).filter(Boolean);
+  const shown = selected.slice(0, MAX_LIST).map(item).filter((cited): cited is CitedItem => cited !== undefined);
   const more = selected.length > MAX_LIST ? `\n(and ${selected.length - MAX_LIST} more)` : "";
-  return `${head}${analysis.intent === "count" ? "" : ":"}\n${shown.map((line) => `- ${line}`).join("\n")}${more}`;
+  return `${head}${analysis.intent === "count" ? "" : ":"}\n${shown.map((cited) => listLine(cited)).join("\n")}${more}`;
 }
 
 const MONTH_ITEM_LIMIT = 90;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { chronologyNote, listLine, sourcesBlock } from "../answer/answer-text.js";
 import { anchorOf, answerItems } from "./answer-items.js";
 
 const LIST = `The chronology lists 2 entries:
@@ -36,6 +37,27 @@ describe("answerItems", () => {
     const content = "Li Qiang visits Moscow [1].\n\nSources:\n[1] Aug. 20-21, 2024 — china-russia-relations-2024.txt: Aug. 20-21, 2024: Chinese Premier Li Qiang visits Moscow";
     const [item] = answerItems({ role: "assistant", content }, 2024);
     expect(item).toMatchObject({ n: 1, label: "Aug. 20-21, 2024", date: { start: "2024-08-20", end: "2024-08-21" } });
+  });
+
+  it("reads back the items the answerers wrote: list lines, chronology notes and the Sources block", () => {
+    const assistant = (content: string) => ({ role: "assistant" as const, content });
+    const patrol = { label: "July 24, 2024", text: "Four bombers carry out a joint patrol.", n: 1 };
+    const second = { label: "Nov. 29-30, 2024", text: "Bombers conduct the 9th joint patrol.", n: 2 };
+    const list = ["The timeline lists 2 entries in 2024:", listLine(patrol), listLine(second)].join("\n");
+    expect(answerItems(assistant(list), 2024)).toEqual([
+      { ...patrol, date: { start: "2024-07-24", end: "2024-07-24" } },
+      { ...second, date: { start: "2024-11-29", end: "2024-11-30" } },
+    ]);
+
+    const prose = `Bombers patrolled near Alaska. [1]${chronologyNote("July 24, 2024", 2)} The patrol reached Alaska's zone. [3]`;
+    expect(answerItems(assistant(prose), 2024)).toEqual([
+      { n: 1, text: "Bombers patrolled near Alaska." },
+      { n: 2, date: { start: "2024-07-24", end: "2024-07-24" }, text: "July 24, 2024" },
+      { n: 3, text: "The patrol reached Alaska's zone." },
+    ]);
+
+    const cited = `Li Qiang visits Moscow [1].${sourcesBlock([{ n: 1, id: "x", kind: "chronology", doc: "d.txt", dateLabel: "Aug. 20-21, 2024", text: "Chinese Premier Li Qiang visits Moscow." }])}`;
+    expect(answerItems(assistant(cited), 2024)).toEqual([{ n: 1, date: { start: "2024-08-20", end: "2024-08-21" }, label: "Aug. 20-21, 2024", text: "Li Qiang visits Moscow" }]);
   });
 
   it("has no items for a refusal", () => {

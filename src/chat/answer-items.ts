@@ -1,4 +1,5 @@
 import type { DateRange } from "../index/chunk.js";
+import { listLines, splitSources, unwrapChronologyNotes } from "../answer/index.js";
 import { findDates } from "../dates/index.js";
 import type { ChatCitation, ChatMessage } from "./types.js";
 
@@ -13,9 +14,6 @@ export interface AnswerItem {
   text: string;
 }
 
-const SOURCES_BLOCK = /\n\s*Sources:\s*\n/i;
-const SOURCE_LINE = /^\s*\[(\d{1,3})\]\s+(.+?)\s+—\s+.+?:\s+(.*)$/;
-const LIST_LINE = /^\s*(?:[-*•]|\d{1,2}[.)])\s+(.+)$/;
 const MARKER = /\[(\d{1,3})\]/g;
 
 /**
@@ -24,25 +22,24 @@ const MARKER = /\[(\d{1,3})\]/g;
  * without them, dates and labels are read from the text (and from a trailing "Sources:" block).
  */
 export function answerItems(message: ChatMessage, year: number): AnswerItem[] {
-  const [body, block = ""] = message.content.split(SOURCES_BLOCK);
+  const { body, sources } = splitSources(message.content);
   const byN = new Map<number, AnswerItem>();
-  for (const line of block.split("\n")) {
-    const m = SOURCE_LINE.exec(line);
-    if (m) byN.set(Number(m[1]), fromLabel(Number(m[1]), m[2], m[3], year));
-  }
+  for (const { n, label, text } of sources) byN.set(n, fromLabel(n, label, text, year));
   for (const citation of message.citations ?? []) byN.set(citation.n, fromCitation(citation, year));
 
-  const listLines = body.split("\n").map((line) => LIST_LINE.exec(line)?.[1]).filter((line): line is string => Boolean(line));
-  if (listLines.length) return listLines.map((line) => merge(byN, fromText(line, year)));
+  const lines = listLines(body);
+  if (lines.length) return lines.map((line) => merge(byN, fromText(line, year)));
 
+  // A chronology note, "(July 24, 2024 [2])", is read as one more item: the entry it names.
+  const prose = unwrapChronologyNotes(body);
   const items: AnswerItem[] = [];
   const seen = new Set<number>();
   let from = 0;
-  for (const m of body.matchAll(MARKER)) {
+  for (const m of prose.matchAll(MARKER)) {
     const n = Number(m[1]);
     if (!seen.has(n)) {
       seen.add(n);
-      items.push(merge(byN, { ...fromText(body.slice(from, m.index), year), n }));
+      items.push(merge(byN, { ...fromText(prose.slice(from, m.index), year), n }));
     }
     from = m.index + m[0].length;
   }
@@ -76,10 +73,10 @@ function fromLabel(n: number, label: string, text: string, year: number): Answer
 /** An item read from answer text: "Oct. 4, 2024: Sixth regular meeting ... [2]". */
 function fromText(text: string, year: number): AnswerItem {
   const n = /\[(\d{1,3})\]/.exec(text)?.[1];
-  const clean = text.replace(MARKER, " ").replace(/\s+/g, " ").replace(/^[\s(,;:.…-]+|[\s(,;:…-]+$/g, "").replace(/^chronology:\s*/i, "");
+  const clean = text.replace(MARKER, " ").replace(/\s+/g, " ").replace(/^[\s(,;:.…-]+|[\s(,;:…-]+$/g, "");
   const labelled = withoutLabel(clean, year);
-  // Only a leading label dates an item, or a bare date ("(chronology: Oct. 4, 2024 [2])"): prose that
-  // merely mentions a year is not about that year.
+  // Only a leading label dates an item, or a bare date (a chronology note's "Oct. 4, 2024 [2]"): prose
+  // that merely mentions a year is not about that year.
   const whole = findDates(clean, year)[0];
   const date = labelled.date ?? (whole && whole.index === 0 && whole.text.length >= clean.length - 1 ? whole.range : undefined);
   return { ...(n ? { n: Number(n) } : {}), ...(date ? { date } : {}), ...(labelled.label ? { label: labelled.label } : {}), text: labelled.text };

@@ -3,7 +3,7 @@ import type { Citation } from "../answer/index.js";
 /** A citation as a client may send it back with an assistant turn: only `n` is required. */
 export type ChatCitation = Pick<Citation, "n"> & Partial<Omit<Citation, "n">>;
 
-/** One turn of a conversation, as clients send it. */
+/** One turn of a conversation: as clients send it (/api/chat, /v1, the widget), and as Slack threads keep it. */
 export interface ChatMessage {
   role: "user" | "assistant";
   content: string;
@@ -16,6 +16,7 @@ export interface ChatMessage {
 
 /**
  * Rewrites the last user turn of a conversation into a question that stands on its own, so retrieval
- * needs no history. The offline condenser is rule-based; an LLM condenser implements the same type.
+ * needs no history. The offline condenser (`createOfflineCondenser`) is rule-based; the LLM condenser
+ * (src/llm/) implements the same type.
  */
 export type Condenser = (messages: ChatMessage[], opts?: { signal?: AbortSignal }) => Promise<string>;

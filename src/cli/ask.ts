@@ -1,4 +1,5 @@
 import { openChronicle, type AskResult } from "../chronicle.js";
+import { loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { questionTooLong } from "../text/question-length.js";
 import { runCli } from "./cli-error.js";
@@ -16,7 +17,7 @@ runCli(async () => {
   if (tooLong) throw new Error(tooLong);
 
   // One question does not repay starting embedding threads.
-  const chronicle = await openChronicle({ logger: createLogger("warn"), config: { EMBED_WORKERS: 0 } });
+  const chronicle = await openChronicle({ logger: createLogger("warn"), config: { ...loadConfig(), EMBED_WORKERS: 0 } });
   const result = await chronicle.ask(question);
   await chronicle.close();
   process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : format(result));

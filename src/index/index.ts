@@ -3,7 +3,6 @@ export type { Embedder } from "./embedder.js";
 export { embedMany } from "./embedder.js";
 export { createLocalEmbedder } from "./local-embedder.js";
 export { createEmbedderPool, type PooledEmbedder } from "./embedder-pool.js";
-export { createOpenAIEmbedder } from "./openai-embedder.js";
 export { ensureIndex, type IngestOptions, type IngestResult } from "./ingest.js";
 export { DEFAULT_MAX_DOCUMENT_BYTES, scanCorpus, type CorpusEntry, type SkippedFile } from "./corpus.js";
 export type { DocumentRecord, Manifest } from "./manifest.js";

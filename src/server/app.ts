@@ -3,7 +3,6 @@ import { requestId } from "hono/request-id";
 import type { Chronicle } from "../chronicle.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
-import { createOfflineCondenser, type Condenser } from "../chat/index.js";
 import type { AppEnv } from "./app-env.js";
 import { trackChronicle, type ChronicleState } from "./chronicle-state.js";
 import type { Reindexer } from "./live-index.js";
@@ -29,9 +28,6 @@ import type { ServerDeps } from "./server-deps.js";
 import { answerRememberer, openStateStore, type StateStore } from "../store/index.js";
 import { NO_SHARED_SERVICES, type SharedServices } from "./shared-services.js";
 
-/** Builds the condenser for a loaded chronicle. */
-export type CondenserFactory = (chronicle: Chronicle) => Condenser;
-
 /** What `createApp` needs; everything but the chronicle, config and logger has a default. */
 export interface AppOptions {
   /** The pipeline, or its loading: until it resolves, /readyz and the question routes answer 503. */
@@ -42,13 +38,6 @@ export interface AppOptions {
   store?: StateStore;
   /** Redis and what it backs (rate limits, the answer cache), when REDIS_URL is set. */
   services?: SharedServices;
-  /** Rewrites follow-ups into standalone questions; by default the offline condenser. */
-  condenser?: Condenser;
-  /**
-   * Builds the condenser once the chronicle is loaded, for condensers that need it (an LLM condenser
-   * falling back to the offline one, which reads dates in the corpus's year). `condenser` wins over it.
-   */
-  condenserFor?: CondenserFactory;
   /**
    * Other apps served by this server (pages, the widget script, the Slack endpoint), mounted by path after
    * the API. They get the security headers and the error handler, not the API's key check or rate limit.
@@ -67,11 +56,6 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const { config, logger } = options;
   const state = isState(options.chronicle) ? options.chronicle : trackChronicle(options.chronicle);
-  const condensers = new WeakMap<Chronicle, Condenser>();
-  const given = options.condenser;
-  const makeCondenser: CondenserFactory = given
-    ? () => given
-    : options.condenserFor ?? ((chronicle) => createOfflineCondenser({ year: chronicle.retriever.year }));
   const store = options.store ?? openStateStore(config, logger);
   const services = options.services ?? NO_SHARED_SERVICES;
   const deps: ServerDeps = {
@@ -82,11 +66,6 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     remember: answerRememberer(store, logger),
     services,
     ...(options.reindexer ? { reindexer: options.reindexer } : {}),
-    condenserFor(chronicle) {
-      let condenser = condensers.get(chronicle);
-      if (!condenser) condensers.set(chronicle, (condenser = makeCondenser(chronicle)));
-      return condenser;
-    },
   };
 
   const app = new Hono<AppEnv>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Citation } from "../answer/index.js";
-import type { AskResult } from "../chronicle.js";
-import { orderChatEvents, type AskEvent } from "./chat-events.js";
+import type { AskEvent, AskResult } from "../chronicle.js";
+import { orderChatEvents } from "./chat-events.js";
 
 const citation: Citation = { n: 1, id: "c1", kind: "chronology", doc: "d.txt", text: "An entry." };
 const result: AskResult = { id: "r1", question: "Q?", answer: "One. Two [1].", citations: [citation], refused: false, mode: "extractive", confidence: 1, sources: [] };

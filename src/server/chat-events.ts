@@ -1,8 +1,5 @@
 import type { Citation } from "../answer/index.js";
-import type { AskResult } from "../chronicle.js";
-
-/** What `Chronicle.askStream` yields. */
-export type AskEvent = { citations: Citation[] } | { delta: string } | { done: AskResult };
+import type { AskEvent, AskResult } from "../chronicle.js";
 
 /** The SSE events of POST /api/chat, in the order clients rely on: citations, deltas, done. */
 export type ChatEvent<Done> =

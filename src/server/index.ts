@@ -1,4 +1,4 @@
-export { createApp, type AppOptions, type CondenserFactory } from "./app.js";
+export { createApp, type AppOptions } from "./app.js";
 export { startServer, type StartOptions, type RunningServer } from "./start.js";
 export type { AppEnv } from "./app-env.js";
 export { trackChronicle, type ChronicleState } from "./chronicle-state.js";
@@ -7,5 +7,5 @@ export { HttpError } from "./http-error.js";
 export { describeError, type ErrorBody } from "./error-handler.js";
 export { orderChatEvents, type ChatEvent } from "./chat-events.js";
 export type { ChatResult } from "./routes/chat.js";
-export { sourcesBlock, MODEL_ID } from "./openai-format.js";
+export { MODEL_ID } from "./openai-format.js";
 export { LIMITS } from "./schemas.js";

@@ -1,13 +1,10 @@
-import { createLlmCondenser } from "../answer/index.js";
-import { createOfflineCondenser } from "../chat/index.js";
-import { llmConfigured, loadConfig, type Config } from "../config.js";
+import { loadConfig, type Config } from "../config.js";
 import { describeCorpus } from "../corpus-description.js";
 import { ChronicleError } from "../errors.js";
-import { createLogger, type Logger } from "../logger.js";
+import { createLogger } from "../logger.js";
 import { createWebRoutes } from "../web/index.js";
 import { createBackgroundTasks, createSlackRoutes } from "../slack/index.js";
 import type { Chronicle } from "../chronicle.js";
-import type { CondenserFactory } from "./app.js";
 import { startServer, type RunningServer } from "./start.js";
 import { answerRememberer, openStateStore } from "../store/index.js";
 import { openSharedServices } from "./shared-services.js";
@@ -25,7 +22,6 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const condenserFor = condenserFactory(config, logger);
   // The server listens before the index is loaded; Slack requests wait for it like every other answer,
   // and once it is loaded each one takes the index live at that moment (a re-index swaps it).
   let loaded!: (server: RunningServer) => void;
@@ -46,8 +42,7 @@ async function main(): Promise<void> {
     config,
     logger,
     tasks,
-    mattermostToken: config.MATTERMOST_TOKEN ?? "",
-    chronicle: { ask: async (question, options) => (await chronicle()).ask(question, options) },
+    chronicle: { chat: async (messages, options) => (await chronicle()).chat(messages, options) },
     // Help must answer within Slack's 3 seconds, so it reads the index live now and never waits for one.
     corpus: () => {
       const live = listening?.state.current();
@@ -63,18 +58,12 @@ async function main(): Promise<void> {
         return record.replaced ? "replaced" : "recorded";
       },
     },
-    condense: async (messages, options) => {
-      const ready = await chronicle();
-      const condense = condenserFor?.(ready) ?? createOfflineCondenser({ year: ready.retriever.year });
-      return condense(messages, options);
-    },
   });
   const running = await startServer({
     config,
     logger,
     store,
     services,
-    condenserFor,
     // The chat page at /, the demo host site at /demo, the embeddable /widget.js, and the Slack bot.
     mount: { "/slack": slack, "/": createWebRoutes({ widgetOrigins: config.WIDGET_ORIGINS }) },
   });
@@ -104,22 +93,6 @@ async function main(): Promise<void> {
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
-}
-
-/** With an LLM configured, follow-ups are condensed by it, falling back to the offline rewrite on any failure. */
-function condenserFactory(config: Config, logger: Logger): CondenserFactory | undefined {
-  if (!llmConfigured(config)) return undefined;
-  return (chronicle) => {
-    const offline = createOfflineCondenser({ year: chronicle.retriever.year });
-    return createLlmCondenser({
-      apiKey: config.OPENAI_API_KEY,
-      baseURL: config.OPENAI_BASE_URL,
-      model: config.LLM_MODEL,
-      timeoutMs: config.LLM_TIMEOUT_MS,
-      logger,
-      fallback: (messages) => offline(messages),
-    });
-  };
 }
 
 main().catch((error: unknown) => {

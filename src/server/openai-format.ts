@@ -1,16 +1,8 @@
-import type { Citation } from "../answer/index.js";
+import { sourcesBlock, type Citation } from "../answer/index.js";
 import type { AskResult } from "../chronicle.js";
 
 /** The model id /v1/models lists; any other model string is accepted too. */
 export const MODEL_ID = "chronicle";
-const QUOTE_CHARS = 100;
-
-/** "\n\nSources:\n[1] July 24, 2024 — doc.txt: <first 100 chars>", or "" for an answer without citations. */
-export function sourcesBlock(citations: readonly Citation[]): string {
-  if (!citations.length) return "";
-  const lines = citations.map((c) => `[${c.n}] ${c.dateLabel ?? c.section ?? c.kind} — ${c.doc}${c.page ? `, p. ${c.page}` : ""}: ${c.text.slice(0, QUOTE_CHARS)}`);
-  return `\n\nSources:\n${lines.join("\n")}`;
-}
 
 /** Completion ids carry the answer id, so feedback can name either. */
 export function completionId(answerId: string): string {

@@ -1,7 +1,5 @@
-import type { Chronicle } from "../chronicle.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
-import type { Condenser } from "../chat/index.js";
 import type { ChronicleState } from "./chronicle-state.js";
 import type { RememberAnswer, StateStore } from "../store/index.js";
 import type { SharedServices } from "./shared-services.js";
@@ -20,6 +18,4 @@ export interface ServerDeps {
   services: SharedServices;
   /** Present when the server owns its index and can rebuild it. */
   reindexer?: Reindexer;
-  /** The condenser for follow-ups of this chronicle (the offline one unless another was given). */
-  condenserFor(chronicle: Chronicle): Condenser;
 }

@@ -4,12 +4,12 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import type { AskResult, Chronicle } from "../chronicle.js";
 import { silentLogger } from "../logger.js";
-import { parseSse, slowChronicle, useSharedChronicle } from "../../test-support/server-test-kit.js";
+import { parseSse, slowChronicle, testConfig, useSharedChronicle } from "../../test-support/server-test-kit.js";
 import { startServer } from "./start.js";
 
 let chronicle: Chronicle;
 const { store } = useSharedChronicle((opened) => (chronicle = opened));
-const base = { port: 0, host: "127.0.0.1", logger: silentLogger, store };
+const base = { port: 0, host: "127.0.0.1", logger: silentLogger, store, config: testConfig() };
 
 const ask = (url: string, question: string) =>
   fetch(`${url}/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question }) });

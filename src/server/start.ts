@@ -4,7 +4,7 @@ import { createServer } from "node:http";
 import { getRequestListener, RequestError } from "@hono/node-server";
 import type { Hono } from "hono";
 import type { Chronicle } from "../chronicle.js";
-import { loadConfig, type Config } from "../config.js";
+import { defaultConfig, type Config } from "../config.js";
 import { createLogger, type Logger } from "../logger.js";
 import { createApp, type AppOptions } from "./app.js";
 import type { AppEnv } from "./app-env.js";
@@ -19,7 +19,7 @@ export interface StartOptions extends Partial<Omit<AppOptions, "chronicle" | "co
   port?: number;
   /** Address to listen on. Defaults to HOST. */
   host?: string;
-  /** Settings over the environment's. */
+  /** Settings over the defaults (`defaultConfig()`); main.ts passes the environment's, `loadConfig()`. */
   config?: Partial<Config>;
   logger?: Logger;
   /**
@@ -56,7 +56,7 @@ const IDLE_GRACE_MS = 1_000;
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const { port, host, config: overrides, logger: givenLogger, chronicle: givenChronicle, shutdownTimeoutMs = DEFAULT_SHUTDOWN_MS, watchDebounceMs, ...appOptions } = options;
-  const config: Config = { ...loadConfig(), ...overrides };
+  const config: Config = { ...defaultConfig(), ...overrides };
   if (port !== undefined) config.PORT = port;
   if (host !== undefined) config.HOST = host;
   const logger = givenLogger ?? createLogger(config.LOG_LEVEL);

@@ -1,34 +1,46 @@
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import type { AskResult } from "../chronicle.js";
+import type { ChatMessage } from "../chat/index.js";
+import type { AskResult, ChatAnswer } from "../chronicle.js";
 import { conversationMessages, createConversationAnswerer } from "./conversation.js";
 import { openSqliteStore } from "../store/index.js";
-import type { ConversationMessage } from "./types.js";
 
 const silent = pino({ level: "silent" });
 const createThreadMemory = () => openSqliteStore({ path: ":memory:", logger: silent }).threads;
 
-/** A Chronicle stand-in that answers with the question it was asked. */
-const echo = {
-  ask: async (question: string): Promise<AskResult> => ({ id: "x", question, answer: `About: ${question} [1]`, citations: [], refused: false, mode: "extractive", confidence: 1, sources: [] }),
-};
+/**
+ * A Chronicle stand-in that records the conversations it is given and answers with a question of its
+ * choosing (the last message by default), as if condensed.
+ */
+function echo(standaloneOf: (messages: ChatMessage[]) => string = (messages) => messages.at(-1)!.content) {
+  const chats: ChatMessage[][] = [];
+  const answer = (question: string): AskResult => ({ id: "x", question, answer: `About: ${question} [1]`, citations: [], refused: false, mode: "extractive", confidence: 1, sources: [] });
+  const chronicle = {
+    chat: async (messages: ChatMessage[]): Promise<ChatAnswer> => {
+      chats.push(messages);
+      const standalone = standaloneOf(messages);
+      return { standalone, result: answer(standalone) };
+    },
+  };
+  return { chats, chronicle };
+}
 
 describe("createConversationAnswerer", () => {
-  it("asks a first message as written, without condensing", async () => {
-    const calls: ConversationMessage[][] = [];
-    const answer = createConversationAnswerer({ chronicle: echo, memory: createThreadMemory(), logger: silent, condense: async (m) => (calls.push(m), "unused") });
+  it("asks a first message on its own", async () => {
+    const { chats, chronicle } = echo();
+    const answer = createConversationAnswerer({ chronicle, memory: createThreadMemory(), logger: silent });
     const { result, standalone } = await answer("Who visited?", "t");
     expect(standalone).toBe("Who visited?");
     expect(result.question).toBe("Who visited?");
-    expect(calls).toEqual([]);
+    expect(chats).toEqual([[{ role: "user", content: "Who visited?" }]]);
   });
 
-  it("condenses a follow-up with the thread's earlier turns and asks the standalone question", async () => {
-    const calls: ConversationMessage[][] = [];
-    const answer = createConversationAnswerer({ chronicle: echo, memory: createThreadMemory(), logger: silent, condense: async (m) => (calls.push(m), "When did Putin visit China?") });
+  it("asks a follow-up with the thread's earlier turns, and passes the standalone question on", async () => {
+    const { chats, chronicle } = echo((messages) => (messages.length > 1 ? "When did Putin visit China?" : messages[0].content));
+    const answer = createConversationAnswerer({ chronicle, memory: createThreadMemory(), logger: silent });
     await answer("Who visited China?", "t");
     const { result, standalone } = await answer("When?", "t");
-    expect(calls[0]).toEqual([
+    expect(chats[1]).toEqual([
       { role: "user", content: "Who visited China?" },
       { role: "assistant", content: "About: Who visited China? [1]", citations: [] },
       { role: "user", content: "When?" },
@@ -37,18 +49,17 @@ describe("createConversationAnswerer", () => {
     expect(result.question).toBe("When did Putin visit China?");
   });
 
-  it("asks as written when condensing fails or says nothing", async () => {
+  it("keeps each turn as the user wrote it, for the next follow-up to condense afresh", async () => {
     const memory = createThreadMemory();
-    await memory.add("t", { question: "q", answer: "a", citations: [] });
-    const failing = createConversationAnswerer({ chronicle: echo, memory, logger: silent, condense: async () => Promise.reject(new Error("down")) });
-    expect((await failing("When?", "t")).standalone).toBe("When?");
-    const blank = createConversationAnswerer({ chronicle: echo, memory, logger: silent, condense: async () => "  " });
-    expect((await blank("Where?", "t")).standalone).toBe("Where?");
+    const { chronicle } = echo(() => "When did Putin visit China?");
+    const answer = createConversationAnswerer({ chronicle, memory, logger: silent });
+    await answer("When?", "t");
+    expect(await memory.turns("t")).toEqual([{ question: "When?", answer: "About: When did Putin visit China? [1]", citations: [] }]);
   });
 
   it("remembers nothing without a thread", async () => {
     const memory = createThreadMemory();
-    const answer = createConversationAnswerer({ chronicle: echo, memory, logger: silent, condense: async () => "x" });
+    const answer = createConversationAnswerer({ chronicle: echo().chronicle, memory, logger: silent });
     await answer("Who?");
     expect(await memory.turns("")).toEqual([]);
     expect(await memory.turns("undefined")).toEqual([]);

@@ -6,16 +6,11 @@
  * with Slack's scheme: Mattermost sends a per-command token instead, as `Authorization: Token <token>`
  * and as the form field `token`. So /slack/commands also accepts that token, when one is configured.
  *
- * The token is read here rather than in src/config.ts, from the optional MATTERMOST_TOKEN variable:
- * the token Mattermost shows after creating the slash command (Integrations → Slash Commands), with the
- * request URL set to https://YOUR_HOST/slack/commands and method POST. Unset, only Slack-signed requests
- * are accepted. Events (/slack/events) are Slack-only.
+ * The token is the optional MATTERMOST_TOKEN setting (src/config.ts): the token Mattermost shows after
+ * creating the slash command (Integrations → Slash Commands), with the request URL set to
+ * https://YOUR_HOST/slack/commands and method POST. Unset, only Slack-signed requests are accepted.
+ * Events (/slack/events) are Slack-only.
  */
-
-/** MATTERMOST_TOKEN, trimmed; undefined when unset or blank. */
-export function readMattermostToken(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return env.MATTERMOST_TOKEN?.trim() || undefined;
-}
 
 /** The token a Mattermost request carries: the Authorization header first, else the form field. */
 export function mattermostTokenFrom(authorization: string | undefined, body: string): string | undefined {

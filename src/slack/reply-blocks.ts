@@ -1,5 +1,5 @@
 import type { AskResult } from "../chronicle.js";
-import type { Citation } from "../answer/index.js";
+import { withBullet, type Citation } from "../answer/index.js";
 import { formatRange } from "../dates/index.js";
 import { cutText, escapeMrkdwn } from "./mrkdwn.js";
 import type { ChatPlatform } from "./types.js";
@@ -102,8 +102,8 @@ function blockReply(answer: string, citations: Citation[], options: ReplyOptions
   const shownNotes = notes.filter((note): note is string => Boolean(note)).map((note) => cutText(note, SLACK_LIMITS.quote * 3));
   if (shownNotes.length > 0) blocks.push(context(shownNotes));
 
-  // "- " lines are the answerer's lists; Slack's mrkdwn has no list syntax, so they become bullets.
-  const body = cutText(escapeMrkdwn(answer).replace(/^- /gm, "• "), SLACK_LIMITS.sectionText);
+  // Slack's mrkdwn has no list syntax, so the answer's list lines get bullets of their own.
+  const body = cutText(withBullet(escapeMrkdwn(answer), "• "), SLACK_LIMITS.sectionText);
   blocks.push({ type: "section", text: { type: "mrkdwn", text: body } });
 
   // A cut answer lists only the sources its remaining markers cite.

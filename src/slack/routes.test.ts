@@ -2,13 +2,13 @@ import { Hono } from "hono";
 import pino from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openChronicle, type Chronicle } from "../chronicle.js";
-import { createOfflineCondenser } from "../chat/index.js";
+import { createOfflineCondenser, type ChatMessage } from "../chat/index.js";
+import { testConfig } from "../../test-support/test-config.js";
 import { startFakeSlack, type FakeSlack } from "../../test-support/fake-slack.js";
 import { commandBody, commandRequest, eventCallback, eventRequest, signedRequest, TEST_SIGNING_SECRET } from "../../test-support/fake-slack-requests.js";
 import { describeCorpus } from "../corpus-description.js";
 import { createBackgroundTasks, type BackgroundTasks } from "./background.js";
 import { createSlackRoutes, type SlackRoutesOptions } from "./routes.js";
-import type { Condenser, ConversationMessage } from "./types.js";
 
 const BOMBERS = "When did Chinese and Russian bombers patrol near Alaska?";
 
@@ -16,10 +16,13 @@ let chronicle: Chronicle;
 let fake: FakeSlack;
 let logs: Array<Record<string, unknown>>;
 let tasks: BackgroundTasks;
-let condenserCalls: ConversationMessage[][];
+let condenserCalls: ChatMessage[][];
 
 beforeAll(async () => {
-  chronicle = await openChronicle();
+  // The chronicle's own condenser, the offline one in the corpus's year, recorded: the tests see which
+  // messages were condensed.
+  const offline = createOfflineCondenser({ year: 2024 });
+  chronicle = await openChronicle({ config: testConfig(), condenser: (messages, options) => (condenserCalls.push(messages), offline(messages, options)) });
 });
 afterAll(async () => {
   await chronicle.close();
@@ -34,21 +37,17 @@ afterEach(async () => {
   await fake.close();
 });
 
+/** The Slack settings of a bot talking to the fake Slack. */
+const slackConfig = () => ({ SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_API_URL: fake.apiUrl });
+
 /** The Slack routes mounted as the server will mount them, against the fake Slack, logging into `logs`. */
 function slackApp(overrides: Partial<SlackRoutesOptions> = {}) {
   const logger = pino({ level: "debug" }, { write: (line: string) => void logs.push(JSON.parse(line)) });
   tasks = createBackgroundTasks(logger);
-  const offline = createOfflineCondenser({ year: chronicle.retriever.year });
-  const condense: Condenser = (messages, options) => {
-    condenserCalls.push(messages);
-    return offline(messages, options);
-  };
   const routes = createSlackRoutes({
     chronicle,
-    config: { SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_API_URL: fake.apiUrl },
+    config: slackConfig(),
     logger,
-    condense,
-    mattermostToken: "",
     retry: { baseDelayMs: 20 },
     tasks,
     ...overrides,
@@ -93,7 +92,7 @@ describe("POST /slack/events", () => {
   it("acknowledges before the answer is ready", async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const app = slackApp({ chronicle: { ask: async (question) => gate.then(() => chronicle.ask(question)) } });
+    const app = slackApp({ chronicle: { chat: async (messages, options) => gate.then(() => chronicle.chat(messages, options)) } });
     const res = await app.request(eventRequest(eventCallback(mention(BOMBERS))));
     expect(res.status).toBe(200);
     expect(tasks.pending).toBe(1);
@@ -242,7 +241,7 @@ describe("POST /slack/events", () => {
   });
 
   it("tells the asker when answering fails", async () => {
-    const app = slackApp({ chronicle: { ask: async () => Promise.reject(new Error("index unavailable")) } });
+    const app = slackApp({ chronicle: { chat: async () => Promise.reject(new Error("index unavailable")) } });
     await app.request(eventRequest(eventCallback(mention(BOMBERS))));
     const [post] = await fake.waitFor(() => fake.posts.length > 0 && fake.posts);
     expect(post.text).toContain("could not answer");
@@ -313,7 +312,7 @@ describe("POST /slack/commands", () => {
   it("acknowledges before the answer is ready", async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const app = slackApp({ chronicle: { ask: async (question) => gate.then(() => chronicle.ask(question)) } });
+    const app = slackApp({ chronicle: { chat: async (messages, options) => gate.then(() => chronicle.chat(messages, options)) } });
     const res = await app.request(commandRequest({ text: BOMBERS, response_url: fake.responseUrl() }));
     expect((await res.json()).response_type).toBe("ephemeral");
     expect(fake.responses).toHaveLength(0);
@@ -408,7 +407,7 @@ describe("Mattermost slash commands", () => {
     new Request("http://localhost/slack/commands", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers }, body: commandBody(fields) });
 
   it("accepts the command token and replies in Markdown to response_url", async () => {
-    const app = slackApp({ mattermostToken: "mm-token-123" });
+    const app = slackApp({ config: { ...slackConfig(), MATTERMOST_TOKEN: "mm-token-123" } });
     const res = await app.request(mattermost({ text: "Tell me about Putin's visit & the SCO summit", response_url: fake.responseUrl("mm") }, { Authorization: "Token mm-token-123" }));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ response_type: "ephemeral", text: ":hourglass_flowing_sand: Working on it: Tell me about Putin's visit & the SCO summit" });
@@ -421,7 +420,7 @@ describe("Mattermost slash commands", () => {
   });
 
   it("accepts the token as a form field, and refuses a wrong one", async () => {
-    const app = slackApp({ mattermostToken: "mm-token-123" });
+    const app = slackApp({ config: { ...slackConfig(), MATTERMOST_TOKEN: "mm-token-123" } });
     expect((await app.request(mattermost({ text: "", token: "mm-token-123" }, {}))).status).toBe(200);
     const wrong = await app.request(mattermost({ text: BOMBERS, token: "mm-token-124", response_url: fake.responseUrl() }, {}));
     expect(wrong.status).toBe(401);
@@ -431,7 +430,7 @@ describe("Mattermost slash commands", () => {
   });
 
   it("works without any Slack setting, while Slack events stay unavailable", async () => {
-    const app = slackApp({ mattermostToken: "mm-token-123", config: {} });
+    const app = slackApp({ config: { MATTERMOST_TOKEN: "mm-token-123" } });
     const res = await app.request(mattermost({ text: BOMBERS, response_url: fake.responseUrl() }, { Authorization: "Token mm-token-123" }));
     expect(res.status).toBe(200);
     await fake.waitFor(() => fake.responses.length > 0);
@@ -460,7 +459,7 @@ describe("without configuration", () => {
   it("leaves the rest of the server alone", async () => {
     const server = new Hono();
     server.get("/health", (c) => c.json({ ok: true }));
-    server.route("/slack", createSlackRoutes({ chronicle, config: {}, logger: pino({ level: "silent" }), condense: async (m) => m.at(-1)!.content, mattermostToken: "" }));
+    server.route("/slack", createSlackRoutes({ chronicle, config: {}, logger: pino({ level: "silent" }) }));
     expect((await server.request("/health")).status).toBe(200);
     expect((await server.request("/slack/events", { method: "POST" })).status).toBe(503);
   });

@@ -9,22 +9,23 @@ import { createCommandsHandler } from "./commands.js";
 import { createConversationAnswerer } from "./conversation.js";
 import { createEventsHandler } from "./events.js";
 import { createInteractionsHandler, type SlackFeedback } from "./interactions.js";
-import { readMattermostToken } from "./mattermost.js";
 import { createReplySender } from "./reply-sender.js";
 import { missingSlackSettings, requireSettings } from "./require-settings.js";
 import type { RetryPolicy } from "./retry.js";
 import { openSqliteStore, type StateStore } from "../store/index.js";
-import type { Condenser, SlackEnv } from "./types.js";
+import type { SlackEnv } from "./types.js";
 import { createSignatureVerifier } from "./verify-signature.js";
 
-/** What the Slack routes need; everything beyond the first five is for tests and tuning. */
+/** What the Slack routes need; everything beyond the first four is for tests and tuning. */
 export interface SlackRoutesOptions {
-  chronicle: Pick<Chronicle, "ask">;
-  /** The Slack settings of src/config.ts; a whole `Config` will do. */
-  config: Partial<Pick<Config, "SLACK_SIGNING_SECRET" | "SLACK_BOT_TOKEN" | "SLACK_API_URL">>;
+  /** Answers a thread's messages, condensing follow-ups against the earlier turns (`Chronicle.chat`). */
+  chronicle: Pick<Chronicle, "chat">;
+  /**
+   * The Slack and Mattermost settings of src/config.ts; a whole `Config` will do. Without MATTERMOST_TOKEN,
+   * only Slack-signed requests are accepted.
+   */
+  config: Partial<Pick<Config, "SLACK_SIGNING_SECRET" | "SLACK_BOT_TOKEN" | "SLACK_API_URL" | "MATTERMOST_TOKEN">>;
   logger: Logger;
-  /** Rewrites a follow-up in a thread into a standalone question (src/chat's `createOfflineCondenser()`). */
-  condense: Condenser;
   /**
    * The corpus as the help text describes it (`describeCorpus` of the chronicle live now), read at each
    * request so a re-index shows; undefined while the index loads. Without it the help is general.
@@ -32,11 +33,6 @@ export interface SlackRoutesOptions {
   corpus?: () => CorpusDescription | undefined;
   /** Used for response_url POSTs and by WebClient; default the global fetch. */
   fetch?: typeof globalThis.fetch;
-  /**
-   * Mattermost's slash-command token; default the MATTERMOST_TOKEN environment variable (see mattermost.ts).
-   * An empty string turns Mattermost off whatever the environment says.
-   */
-  mattermostToken?: string;
   retry?: Partial<RetryPolicy>;
   /**
    * Handled events and thread history: the server's store, shared by replicas with DATABASE_URL. By
@@ -62,15 +58,15 @@ const MAX_BODY_BYTES = 256 * 1024;
  * with MATTERMOST_TOKEN set, /commands serves Mattermost even so.
  */
 export function createSlackRoutes(options: SlackRoutesOptions): Hono<SlackEnv> {
-  const { chronicle, config, logger: parent, condense } = options;
+  const { chronicle, config, logger: parent } = options;
   const logger = parent.child({ component: "slack" });
-  const mattermostToken = options.mattermostToken ?? readMattermostToken();
+  const mattermostToken = config.MATTERMOST_TOKEN;
   const missing = missingSlackSettings(config);
   const tasks = options.tasks ?? createBackgroundTasks(logger);
   const sender = createReplySender({ token: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL, fetch: options.fetch, logger, retry: options.retry });
   const { feedback } = options;
   const store = options.store ?? openSqliteStore({ path: ":memory:", logger });
-  const answer = createConversationAnswerer({ chronicle, condense, memory: store.threads, logger, askTimeoutMs: options.askTimeoutMs, ...(feedback ? { onAnswer: feedback.remember } : {}) });
+  const answer = createConversationAnswerer({ chronicle, memory: store.threads, logger, askTimeoutMs: options.askTimeoutMs, ...(feedback ? { onAnswer: feedback.remember } : {}) });
   const rateable = Boolean(feedback);
   const limit = bodyLimit({
     maxSize: MAX_BODY_BYTES,

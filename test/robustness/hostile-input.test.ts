@@ -3,6 +3,7 @@ import { openChronicle, type Chronicle } from "../../src/chronicle.js";
 import { startServer, type RunningServer } from "../../src/server/start.js";
 import { createWebRoutes } from "../../src/web/index.js";
 import { silentLogger } from "../../src/logger.js";
+import { testConfig } from "../../test-support/test-config.js";
 
 /** One hostile request: where it goes and what it carries. */
 interface Case {
@@ -92,7 +93,7 @@ let chronicle: Chronicle;
 let server: RunningServer;
 
 beforeAll(async () => {
-  chronicle = await openChronicle();
+  chronicle = await openChronicle({ config: testConfig() });
   server = await startServer({
     port: 0,
     host: "127.0.0.1",

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openChronicle } from "../../src/chronicle.js";
 import { distinctQuestions } from "../../bench/questions.js";
 import { spawnServer, type SpawnedServer } from "../../test-support/spawn-server.js";
+import { testConfig } from "../../test-support/test-config.js";
 
 let questions: string[];
 let next = 0;
@@ -19,7 +20,7 @@ const ask = (server: SpawnedServer, connections: number, options: { amount?: num
   });
 
 beforeAll(async () => {
-  const chronicle = await openChronicle();
+  const chronicle = await openChronicle({ config: testConfig() });
   questions = distinctQuestions(chronicle.chunks, 20_000);
   await chronicle.close();
 });

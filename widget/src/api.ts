@@ -305,7 +305,7 @@ function toResult(data: Record<string, unknown>): ChatResult {
     citations: Array.isArray(data.citations) ? data.citations.filter(isCitation) : [],
     refused: data.refused === true,
     ...(Array.isArray(data.related) ? { related: data.related.filter(isCitation) } : {}),
-    ...(typeof data.mode === "string" ? { mode: data.mode } : {}),
+    ...(data.mode === "extractive" || data.mode === "llm" ? { mode: data.mode } : {}),
     ...(typeof data.rewrittenQuestion === "string" ? { rewrittenQuestion: data.rewrittenQuestion } : {}),
   };
 }

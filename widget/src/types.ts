@@ -1,67 +1,17 @@
-/** The shapes the widget reads from the Chronicle server's JSON API. */
+/**
+ * The shapes the widget reads from the Chronicle server's JSON API, as the server declares them. Type
+ * imports only: esbuild drops them, so no server code reaches the bundle, and a change to a shape on the
+ * server fails the type check here instead of surprising a browser.
+ */
+import type { ChatResult as ServerChatResult } from "../../src/server/routes/chat.js";
 
-/** An inclusive span of days as ISO dates (YYYY-MM-DD). */
-export interface DateRange {
-  start: string;
-  end: string;
-}
-
-/** A numbered source behind an answer's [n] marker. */
-export interface Citation {
-  n: number;
-  /** Chunk id: GET /api/sources/:id returns it whole. */
-  id: string;
-  kind: "chronology" | "article";
-  doc: string;
-  date?: DateRange;
-  /** The date as the document writes it, e.g. "Sept. 9, 2021". */
-  dateLabel?: string;
-  section?: string;
-  /** The page of a PDF, from 1. */
-  page?: number;
-  /** The words quoted from the source. */
-  text: string;
-}
-
-/** The `done` event of POST /api/chat. */
-export interface ChatResult {
-  id: string;
-  question: string;
-  answer: string;
-  citations: Citation[];
-  /** True when the corpus does not cover the question, or no passage answers it directly. */
-  refused: boolean;
-  /** With a refusal: the closest passages, which the answer's [n] markers then cite. */
-  related?: Citation[];
-  mode?: string;
-  rewrittenQuestion?: string;
-}
-
-export interface ChatMessage {
-  role: "user" | "assistant";
-  content: string;
-}
-
-/** A whole chunk: GET /api/sources/:id, and each entry of GET /api/chronology. */
-export interface SourceChunk {
-  id: string;
-  doc: string;
-  kind: "chronology" | "article";
-  text: string;
-  section?: string;
-  date?: DateRange;
-  dateLabel?: string;
-  page?: number;
-  position?: number;
-}
-
+export type { Citation } from "../../src/answer/types.js";
+export type { ChatMessage } from "../../src/chat/types.js";
 /** GET /api/corpus: how the server describes its corpus; the widget and the page write nothing of their own about it. */
-export interface CorpusInfo {
-  title: string;
-  description: string;
-  sampleQuestions: string[];
-  documents: { name: string; title: string }[];
-  /** The first and last day of the dated passages, or null when nothing is dated. */
-  coverage: DateRange | null;
-  counts: { documents: number; passages: number; datedEntries: number };
-}
+export type { CorpusDescription as CorpusInfo } from "../../src/corpus-description.js";
+/** A whole chunk (GET /api/sources/:id, each entry of GET /api/chronology), and the inclusive days it speaks about. */
+export type { Chunk as SourceChunk, DateRange } from "../../src/index/chunk.js";
+
+/** The `done` event of POST /api/chat, as far as the widget reads it: api.ts checks each of these fields. */
+export type ChatResult = Pick<ServerChatResult, "id" | "question" | "answer" | "citations" | "refused" | "related"> &
+  Partial<Pick<ServerChatResult, "mode" | "rewrittenQuestion">>;

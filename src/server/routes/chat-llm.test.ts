@@ -15,7 +15,7 @@ const app = () => createApp({ chronicle, config: testConfig(), logger: silentLog
 
 beforeAll(async () => {
   fake = await startFakeOpenAI();
-  chronicle = await openChronicle({ config: { OPENAI_BASE_URL: fake.url, LLM_MODEL: "fake-chat", LLM_TIMEOUT_MS: 5_000 } });
+  chronicle = await openChronicle({ config: testConfig({ OPENAI_BASE_URL: fake.url, LLM_MODEL: "fake-chat", LLM_TIMEOUT_MS: 5_000 }) });
 });
 afterAll(async () => {
   store.close();

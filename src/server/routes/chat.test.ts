@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Chronicle } from "../../chronicle.js";
+import { openChronicle, type Chronicle } from "../../chronicle.js";
 import { silentLogger } from "../../logger.js";
 import type { Citation } from "../../answer/index.js";
+import type { ChatMessage, Condenser } from "../../chat/index.js";
 import { parseSse, postJson, scriptedChronicle, testConfig, useSharedChronicle } from "../../../test-support/server-test-kit.js";
 import { createApp, type AppOptions } from "../app.js";
 import type { ChatResult } from "./chat.js";
@@ -34,15 +35,17 @@ describe("POST /api/chat", () => {
     expect(body.citations[0].dateLabel).toBe("June 10, 2024");
   });
 
-  it("takes the condenser it is given", async () => {
-    const seen: unknown[] = [];
-    const condenser = async (messages: unknown[]) => {
-      seen.push(messages);
-      return "When did Li Qiang visit Moscow?";
-    };
-    const res = await postJson(app({ condenser }), "/api/chat", { messages: [...VISIT, { role: "user", content: "and him?" }] });
-    expect(((await res.json()) as ChatResult).rewrittenQuestion).toBe("When did Li Qiang visit Moscow?");
-    expect(seen).toHaveLength(1);
+  it("condenses with the condenser the chronicle was opened with", async () => {
+    const seen: ChatMessage[][] = [];
+    const condenser: Condenser = async (messages) => (seen.push(messages), "When did Li Qiang visit Moscow?");
+    const own = await openChronicle({ config: testConfig(), condenser });
+    try {
+      const res = await postJson(app({ chronicle: own }), "/api/chat", { messages: [...VISIT, { role: "user", content: "and him?" }] });
+      expect(((await res.json()) as ChatResult).rewrittenQuestion).toBe("When did Li Qiang visit Moscow?");
+      expect(seen).toEqual([[...VISIT, { role: "user", content: "and him?" }]]);
+    } finally {
+      await own.close();
+    }
   });
 
   it("streams citations first, then deltas, then done with the same result as unstreamed", async () => {

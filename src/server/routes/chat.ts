@@ -14,23 +14,22 @@ import type { ServerDeps } from "../server-deps.js";
 export type ChatResult = AskResult & { rewrittenQuestion: string };
 
 /**
- * POST /api/chat {messages, stream?, filters?}: the last user turn is condensed into a standalone question,
- * then answered. With stream=true the answer comes as SSE: `citations`, `delta`s, then `done` (or `error`).
+ * POST /api/chat {messages, stream?, filters?}: the chronicle's `chat`, which condenses the last user turn
+ * into a standalone question and answers it. With stream=true the answer comes as SSE: `citations`,
+ * `delta`s, then `done` (or `error`).
  */
 export function chatRoutes(deps: ServerDeps): Hono<AppEnv> {
   return new Hono<AppEnv>().post("/chat", requireReady(deps.state), jsonBody(), validate("json", ChatBody), async (c) => {
     const { messages, stream, filters } = c.req.valid("json");
     const chronicle = c.get("chronicle");
-    const condense = deps.condenserFor(chronicle);
-    const finish = (question: string) => async (result: AskResult): Promise<ChatResult> => {
+    const finish = (standalone: string) => async (result: AskResult): Promise<ChatResult> => {
       await deps.remember(result);
-      return { ...result, rewrittenQuestion: question };
+      return { ...result, rewrittenQuestion: standalone };
     };
 
     if (!stream) {
-      const signal = c.req.raw.signal;
-      const question = await condense(messages, { signal });
-      return c.json(await finish(question)(await chronicle.ask(question, { filters, signal })));
+      const { standalone, result } = await chronicle.chat(messages, { filters, signal: c.req.raw.signal });
+      return c.json(await finish(standalone)(result));
     }
 
     return streamSSE(c, async (sse) => {
@@ -39,8 +38,8 @@ export function chatRoutes(deps: ServerDeps): Hono<AppEnv> {
       sse.onAbort(() => controller.abort());
       const signal = AbortSignal.any([c.req.raw.signal, controller.signal]);
       try {
-        const question = await condense(messages, { signal });
-        for await (const { event, data } of orderChatEvents(chronicle.askStream(question, { filters, signal }), finish(question))) {
+        const { standalone, events } = await chronicle.chatStream(messages, { filters, signal });
+        for await (const { event, data } of orderChatEvents(events, finish(standalone))) {
           await sse.writeSSE({ event, data: JSON.stringify(data) });
         }
       } catch (error) {

@@ -26,7 +26,7 @@ const asAdmin = { headers: { authorization: "Bearer admin-key" } };
 const exported = async (res: Response) => (await res.text()).split("\n").filter(Boolean).map((line) => JSON.parse(line) as FeedbackRecord);
 
 beforeAll(async () => {
-  chronicle = await openChronicle();
+  chronicle = await openChronicle({ config: testConfig() });
 });
 afterAll(async () => {
   await chronicle.close();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openChronicle, type Chronicle } from "../../chronicle.js";
 import { silentLogger } from "../../logger.js";
 import type { Citation } from "../../answer/index.js";
-import { createOfflineCondenser, type ChatMessage, type Condenser } from "../../chat/index.js";
+import type { ChatMessage } from "../../chat/index.js";
 import { legacyFunctionChatRequest, libreChatRequest, longChat, openWebUIChatRequest, openWebUITaskRequest, openWebUIToolChatRequest } from "../../../test-support/chat-front-ends.js";
 import { fakeChronicle, parseSse, postJson, scriptedChronicle, testConfig } from "../../../test-support/server-test-kit.js";
 import { createApp } from "../app.js";
@@ -20,9 +20,9 @@ const store = openSqliteStore({ path: ":memory:", logger: silentLogger });
 type WithCitations = { citations?: Citation[] };
 
 beforeAll(async () => {
-  chronicle = await openChronicle();
-  server = await startServer({ port: 0, host: "127.0.0.1", chronicle, logger: silentLogger, store, config: { LOG_LEVEL: "silent" } });
-  keyed = await startServer({ port: 0, host: "127.0.0.1", chronicle, logger: silentLogger, store, config: { API_KEYS: ["sk-test-1"] } });
+  chronicle = await openChronicle({ config: testConfig() });
+  server = await startServer({ port: 0, host: "127.0.0.1", chronicle, logger: silentLogger, store, config: testConfig() });
+  keyed = await startServer({ port: 0, host: "127.0.0.1", chronicle, logger: silentLogger, store, config: testConfig({ API_KEYS: ["sk-test-1"] }) });
   await Promise.all([server.ready, keyed.ready]);
 });
 afterAll(async () => {
@@ -130,20 +130,17 @@ describe("OpenAI-compatible API, through the official client", () => {
   });
 });
 
-/** A fake chronicle behind the real app, recording the questions it is asked and the turns the condenser reads. */
+/** A fake chronicle behind the real app, recording the conversations it is asked to answer. */
 function recordingApp() {
-  const asked: string[] = [];
-  const condensed: ChatMessage[][] = [];
+  const chats: ChatMessage[][] = [];
   const fake = fakeChronicle();
   const recording: Chronicle = {
     ...fake,
-    ask: (question, options) => (asked.push(question), fake.ask(question, options)),
-    askStream: (question, options) => (asked.push(question), fake.askStream(question, options)),
+    chat: (messages, options) => (chats.push(messages), fake.chat(messages, options)),
+    chatStream: (messages, options) => (chats.push(messages), fake.chatStream(messages, options)),
   };
-  const offline = createOfflineCondenser({ year: 2024 });
-  const condenser: Condenser = (messages, options) => (condensed.push(messages), offline(messages, options));
-  const app = createApp({ chronicle: recording, condenser, config: testConfig(), logger: silentLogger, store });
-  return { asked, condensed, post: (body: unknown) => postJson(app, "/v1/chat/completions", body) };
+  const app = createApp({ chronicle: recording, config: testConfig(), logger: silentLogger, store });
+  return { chats, post: (body: unknown) => postJson(app, "/v1/chat/completions", body) };
 }
 
 type Completion = { choices: Array<{ message: { content: string }; finish_reason: string }>; usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number } };
@@ -222,7 +219,7 @@ describe("n", () => {
 
 describe("requests as chat front ends send them", () => {
   it("Open WebUI title generation: a prompt quoting a long chat gets an empty JSON object, without retrieval", async () => {
-    const { post, asked } = recordingApp();
+    const { post, chats } = recordingApp();
     const body = openWebUITaskRequest(longChat(8));
     expect(body.messages[0].content.length).toBeGreaterThan(2000);
     const res = await post(body);
@@ -230,44 +227,43 @@ describe("requests as chat front ends send them", () => {
     const completion = (await res.json()) as Completion;
     expect(completion.choices[0]).toMatchObject({ message: { content: "{}" }, finish_reason: "stop" });
     expect(completion.usage.prompt_tokens).toBeGreaterThan(500);
-    expect(asked).toEqual([]);
+    expect(chats).toEqual([]);
   });
 
   it("Open WebUI tag generation, and a task streamed", async () => {
-    const { post, asked } = recordingApp();
+    const { post, chats } = recordingApp();
     expect(((await (await post(openWebUITaskRequest(longChat(8), "tags"))).json()) as Completion).choices[0].message.content).toBe("{}");
     const { chunks, done } = await readStream(await post({ ...openWebUITaskRequest(longChat(8)), stream: true }));
     expect(done).toBe(true);
     expect(streamedText(chunks)).toBe("{}");
     expect(chunks.at(-1)!.choices[0].finish_reason).toBe("stop");
-    expect(asked).toEqual([]);
+    expect(chats).toEqual([]);
   });
 
   it("Open WebUI chat with tool messages: the system prompt, tool calls and tool results are skipped", async () => {
-    const { post, asked, condensed } = recordingApp();
+    const { post, chats } = recordingApp();
     const res = await post(openWebUIToolChatRequest("When did Putin visit China?"));
     expect(res.status).toBe(200);
     const { chunks, done } = await readStream(res);
     expect(done).toBe(true);
     expect(streamedText(chunks)).toMatch(/^A canned answer \[1\]\./);
     expect(chunks.at(-1)!.usage).toMatchObject({ prompt_tokens: expect.any(Number) });
-    expect(condensed).toEqual([[
+    expect(chats).toEqual([[
       { role: "user", content: "What time is it in Moscow?" },
       { role: "assistant", content: "It is 13:00 in Moscow." },
       { role: "user", content: "When did Putin visit China?" },
     ]]);
-    expect(asked).toEqual(["When did Putin visit China?"]);
   });
 
   it("a chat with the older functions API", async () => {
-    const { post, condensed } = recordingApp();
+    const { post, chats } = recordingApp();
     const res = await post(legacyFunctionChatRequest("When did Putin visit China?"));
     expect(res.status).toBe(200);
-    expect(condensed[0].map((m) => m.role)).toEqual(["user", "user"]);
+    expect(chats[0].map((m) => m.role)).toEqual(["user", "user"]);
   });
 
   it("LibreChat with a long system prompt, content parts and n: 1", async () => {
-    const { post, condensed } = recordingApp();
+    const { post, chats } = recordingApp();
     // Instructions alone over the 20,000 characters /api/chat takes for a whole conversation.
     const body = libreChatRequest(longChat(3), "What happened in meeting 2 then?", 24_000);
     expect(body.messages[0].content.length).toBe(24_000);
@@ -276,20 +272,20 @@ describe("requests as chat front ends send them", () => {
     const { chunks, done } = await readStream(res);
     expect(done).toBe(true);
     expect(chunks.at(-1)!.choices).toEqual([]);
-    const [turns] = condensed;
+    const [turns] = chats;
     expect(turns).toHaveLength(7);
     expect(turns.at(-1)).toEqual({ role: "user", content: "What happened in meeting 2 then?" });
     expect(turns.some((m) => m.content.includes("research assistant"))).toBe(false);
   });
 
   it("Open WebUI sending a whole long chat: the oldest turns are dropped, not the request", async () => {
-    const { post, condensed } = recordingApp();
+    const { post, chats } = recordingApp();
     // 81 messages, about 37,000 characters: over both of /api/chat's limits.
     const body = openWebUIChatRequest(longChat(40, 900), "When did Putin visit China?");
     expect(body.messages.length).toBeGreaterThan(LIMITS.messages);
     const res = await post(body);
     expect(res.status).toBe(200);
-    const [turns] = condensed;
+    const [turns] = chats;
     expect(turns.length).toBeLessThanOrEqual(LIMITS.messages);
     expect(turns.reduce((sum, m) => sum + m.content.length, 0)).toBeLessThanOrEqual(LIMITS.conversationChars);
     // Meetings 20 to 40 (928 characters an exchange) and the question fit in 20,000; meeting 19's answer would not.
@@ -299,7 +295,7 @@ describe("requests as chat front ends send them", () => {
   });
 
   it("a last user message over the limit still gets the clear 400, counted in characters", async () => {
-    const { post, asked } = recordingApp();
+    const { post, chats } = recordingApp();
     const tooLong = await post(libreChatRequest(longChat(1), "y".repeat(2001)));
     expect(tooLong.status).toBe(400);
     expect(await tooLong.json()).toEqual({ error: { code: "invalid_request", message: "messages.3.content: the last question is 2001 characters; the limit is 2000" } });
@@ -307,7 +303,7 @@ describe("requests as chat front ends send them", () => {
     expect(((await emoji.json()) as { error: { message: string } }).error.message).toMatch(/the last question is 2001 characters; the limit is 2000$/);
     // 1,999 emoji and a question mark: 4,000 UTF-16 units, 2,000 characters.
     expect((await post({ messages: [{ role: "user", content: `${"😀".repeat(1999)}?` }] })).status).toBe(200);
-    expect(asked).toHaveLength(1);
+    expect(chats).toHaveLength(1);
   });
 
   it("still refuses a role it does not know", async () => {

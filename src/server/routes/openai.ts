@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
-import type { Citation } from "../../answer/index.js";
+import { sourcesBlock, type Citation } from "../../answer/index.js";
 import type { AppEnv } from "../app-env.js";
 import { FRONT_END_TASK_REPLY, isFrontEndTask } from "../front-end-tasks.js";
 import { streamFailure } from "../stream-failure.js";
@@ -9,7 +9,7 @@ import { rejectMalformedPath } from "../middleware/malformed-path.js";
 import { requireReady } from "../middleware/require-ready.js";
 import { validate } from "../middleware/validate.js";
 import { conversationTurns } from "../openai-conversation.js";
-import { answerText, completionId, MODEL_ID, shownSources, sourcesBlock, toChunk, toCompletion, toUsageChunk, usageOf } from "../openai-format.js";
+import { answerText, completionId, MODEL_ID, shownSources, toChunk, toCompletion, toUsageChunk, usageOf } from "../openai-format.js";
 import { LIMITS, OpenAIChatBody } from "../schemas.js";
 import type { ServerDeps } from "../server-deps.js";
 
@@ -19,7 +19,7 @@ const MODEL_CREATED = 1_735_689_600;
 /**
  * An OpenAI-compatible surface: GET /v1/models and POST /v1/chat/completions (streamed or not), so any
  * OpenAI client can ask Chronicle. System, developer, tool and function messages are skipped; the newest
- * user and assistant turns are condensed like /api/chat. Citations come as a top-level `citations` field
+ * user and assistant turns go to the chronicle's `chat`, like /api/chat's. Citations come as a top-level `citations` field
  * and as a "Sources:" block in the text. A front end's housekeeping prompt (a title for the chat) gets an
  * empty JSON object, without retrieval. With stream_options.include_usage, a stream ends with OpenAI's
  * usage chunk.
@@ -40,15 +40,12 @@ export function openAIRoutes(deps: ServerDeps): Hono<AppEnv> {
     const messages = conversationTurns(body.messages, { messages: LIMITS.messages, chars: LIMITS.conversationChars });
     const promptText = messages.map((m) => m.content).join("\n");
     const created = Math.floor(Date.now() / 1000);
-    const condense = deps.condenserFor(chronicle);
     // The schema made sure the last turn is a question from the user.
     const task = isFrontEndTask(messages.at(-1)!.content);
 
     if (!body.stream) {
       if (task) return c.json(toCompletion({ answerId: crypto.randomUUID(), content: FRONT_END_TASK_REPLY, citations: [] }, model, created, promptText));
-      const signal = c.req.raw.signal;
-      const question = await condense(messages, { signal });
-      const result = await chronicle.ask(question, { filters: body.filters, signal });
+      const { result } = await chronicle.chat(messages, { filters: body.filters, signal: c.req.raw.signal });
       await deps.remember(result);
       return c.json(toCompletion({ answerId: result.id, content: answerText(result), citations: shownSources(result) }, model, created, promptText));
     }
@@ -74,9 +71,9 @@ export function openAIRoutes(deps: ServerDeps): Hono<AppEnv> {
           await send({ content: FRONT_END_TASK_REPLY });
           await send({}, "stop", []);
         } else {
-          const question = await condense(messages, { signal });
+          const { events } = await chronicle.chatStream(messages, { filters: body.filters, signal });
           await send({ role: "assistant", content: "" });
-          for await (const event of chronicle.askStream(question, { filters: body.filters, signal })) {
+          for await (const event of events) {
             if ("delta" in event) {
               await send({ content: event.delta });
             } else if ("done" in event) {

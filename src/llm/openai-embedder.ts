@@ -1,5 +1,5 @@
 import OpenAI from "openai";
-import type { Embedder } from "./embedder.js";
+import type { Embedder } from "../index/embedder.js";
 
 export interface OpenAIEmbedderOptions {
   apiKey?: string;

@@ -1,19 +1,11 @@
 import { z } from "zod";
-import { createClient, describe, failureReason, LlmOutputError, startDeadline, withRateLimitRetry, type LlmClientOptions } from "./llm-client.js";
-import { loadPrompts, type Prompts } from "./llm-prompts.js";
-
-/** One turn of a conversation, as the server keeps it. */
-export interface ConversationMessage {
-  role: "user" | "assistant";
-  content: string;
-}
-
-/** Rewrites the last user message of a conversation into a question that stands on its own. */
-export type Condenser = (messages: ConversationMessage[], options?: { signal?: AbortSignal }) => Promise<string>;
+import type { ChatMessage, Condenser } from "../chat/types.js";
+import { createClient, describe, failureReason, LlmOutputError, startDeadline, withRateLimitRetry, type LlmClientOptions } from "./client.js";
+import { loadPrompts, type Prompts } from "./prompts.js";
 
 export interface LlmCondenserOptions extends LlmClientOptions {
   /** Used whenever the model fails, times out or replies with something that is not one question. */
-  fallback: (messages: ConversationMessage[]) => Promise<string>;
+  fallback: (messages: ChatMessage[]) => Promise<string>;
   /** Templates already loaded; read from prompts/ when omitted. */
   prompts?: Prompts;
 }
@@ -66,7 +58,7 @@ export function createLlmCondenser(options: LlmCondenserOptions): Condenser {
 }
 
 /** "User: …" / "Assistant: …" lines, each turn on one line and cut to a few hundred characters. */
-export function formatConversation(messages: readonly ConversationMessage[]): string {
+export function formatConversation(messages: readonly ChatMessage[]): string {
   return messages
     .map(({ role, content }) => {
       const flat = content.replace(/\s*\[\d+\]/g, "").replace(/\s+/g, " ").trim();

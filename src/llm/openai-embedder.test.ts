@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { embedMany } from "../index/embedder.js";
-import { createOpenAIEmbedder } from "../index/openai-embedder.js";
+import { createOpenAIEmbedder } from "./openai-embedder.js";
 import { fakeEmbedding, startFakeOpenAI, type FakeOpenAI } from "../../test-support/fake-openai.js";
 
-// src/index/openai-embedder.ts against the fake's /v1/embeddings: the same fake the LLM tests use.
+// createOpenAIEmbedder against the fake's /v1/embeddings: the same fake the LLM tests use.
 let fake: FakeOpenAI;
 beforeAll(async () => {
   fake = await startFakeOpenAI({ dimensions: 24 });

@@ -2,8 +2,8 @@ import type { Chunk } from "../index/chunk.js";
 import { splitSentences } from "../index/sentences.js";
 import type { Retrieved } from "../retrieve/retriever.js";
 import { terms } from "../text/terms.js";
-import { createCitationList } from "./citations.js";
-import type { Citation } from "./types.js";
+import { createCitationList } from "../answer/citations.js";
+import type { Citation } from "../answer/types.js";
 
 /**
  * Checks a model's [n] markers, which number the sources as the prompt listed them, and turns them into

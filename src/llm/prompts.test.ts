@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createPromptTemplate, DEFAULT_PROMPTS_DIR, loadPrompts, PromptError } from "./llm-prompts.js";
+import { createPromptTemplate, DEFAULT_PROMPTS_DIR, loadPrompts, PromptError } from "./prompts.js";
 
 const dirs: string[] = [];
 /** A copy of prompts/ to break one file in. */

@@ -1,11 +1,12 @@
 import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFakeOpenAI, type FakeOpenAI } from "../../test-support/fake-openai.js";
-import { createLlmCondenser, formatConversation, type ConversationMessage, type LlmCondenserOptions } from "./llm-condenser.js";
+import type { ChatMessage } from "../chat/types.js";
+import { createLlmCondenser, formatConversation, type LlmCondenserOptions } from "./condenser.js";
 
 let fake: FakeOpenAI;
 let logs: Array<{ level: number; reason?: string }>;
-let fallbackCalls: ConversationMessage[][];
+let fallbackCalls: ChatMessage[][];
 
 beforeAll(async () => {
   fake = await startFakeOpenAI();
@@ -20,7 +21,7 @@ beforeEach(() => {
 });
 
 /** The fallback a server might use: the last question, as asked. */
-const lastQuestion = async (messages: ConversationMessage[]) => {
+const lastQuestion = async (messages: ChatMessage[]) => {
   fallbackCalls.push(messages);
   return messages.findLast((m) => m.role === "user")?.content ?? "";
 };
@@ -30,7 +31,7 @@ function condenser(options: Partial<LlmCondenserOptions> = {}) {
   return createLlmCondenser({ baseURL: fake.url, model: "fake-chat", timeoutMs: 5_000, fallback: lastQuestion, logger, ...options });
 }
 
-const CONVERSATION: ConversationMessage[] = [
+const CONVERSATION: ChatMessage[] = [
   { role: "user", content: "When did Putin visit Beijing?" },
   { role: "assistant", content: "May 16-17, 2024: Putin visits Beijing for talks with Xi [1]." },
   { role: "user", content: "And what did they sign?" },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk } from "../index/chunk.js";
 import type { Retrieved } from "../retrieve/retriever.js";
-import { createMarkerRewriter, pickQuote } from "./llm-citations.js";
+import { createMarkerRewriter, pickQuote } from "./citations.js";
 
 const chunk = (id: string, text: string, extra: Partial<Chunk> = {}): Chunk => ({ id, doc: "doc.txt", kind: "article", text, position: 0, ...extra });
 const sources: Retrieved[] = [

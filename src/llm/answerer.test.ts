@@ -2,9 +2,10 @@ import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openChronicle, type Chronicle } from "../chronicle.js";
 import { startFakeOpenAI, type FakeOpenAI } from "../../test-support/fake-openai.js";
-import { createExtractiveAnswerer } from "./extractive.js";
-import { createLlmAnswerer, formatSources, isRefusal, STOPPED_NOTICE, UNCITED_NOTICE, type LlmAnswererOptions } from "./llm-answerer.js";
-import type { Answer, Answerer, AnswerInput, Citation } from "./types.js";
+import { testConfig } from "../../test-support/test-config.js";
+import { createExtractiveAnswerer } from "../answer/extractive.js";
+import { createLlmAnswerer, formatSources, isRefusal, STOPPED_NOTICE, UNCITED_NOTICE, type LlmAnswererOptions } from "./answerer.js";
+import type { Answer, Answerer, AnswerInput, Citation } from "../answer/types.js";
 
 const QUESTION = "When did Putin visit Beijing?";
 let fake: FakeOpenAI;
@@ -14,7 +15,7 @@ let logs: Array<{ level: number; msg: string; reason?: string }>;
 
 beforeAll(async () => {
   fake = await startFakeOpenAI();
-  chronicle = await openChronicle();
+  chronicle = await openChronicle({ config: testConfig() });
   extractive = createExtractiveAnswerer({ context: chronicle.retriever.context });
 });
 afterAll(async () => {
@@ -341,7 +342,7 @@ describe("isRefusal", () => {
 describe("wired into openChronicle", () => {
   it("answers through the LLM, with citations the result can check", async () => {
     const llm = answerer();
-    const wired = await openChronicle({ answerer: llm });
+    const wired = await openChronicle({ config: testConfig(), answerer: llm });
     try {
       fake.script({ reply: "Putin visited Beijing on May 16-17 [1]." });
       const result = await wired.ask(QUESTION);

@@ -1,12 +1,12 @@
 import type OpenAI from "openai";
 import { z } from "zod";
 import type { Retrieved } from "../retrieve/retriever.js";
-import { reconcileCitations } from "./citations.js";
-import { createClient, describe, failureReason, LlmOutputError, startDeadline, withRateLimitRetry, type FailureReason, type LlmClientOptions } from "./llm-client.js";
-import { createMarkerRewriter, sourceCitations, type MarkerRewriter } from "./llm-citations.js";
-import { loadPrompts, type Prompts } from "./llm-prompts.js";
-import type { Assessment } from "./extractive.js";
-import type { Answer, Answerer, AnswerInput } from "./types.js";
+import { reconcileCitations } from "../answer/citations.js";
+import { createClient, describe, failureReason, LlmOutputError, startDeadline, withRateLimitRetry, type FailureReason, type LlmClientOptions } from "./client.js";
+import { createMarkerRewriter, sourceCitations, type MarkerRewriter } from "./citations.js";
+import { loadPrompts, type Prompts } from "./prompts.js";
+import type { Assessment } from "../answer/extractive.js";
+import type { Answer, Answerer, AnswerInput } from "../answer/types.js";
 
 export interface LlmAnswererOptions extends LlmClientOptions {
   /** Answers whenever the model cannot: errors, timeouts, malformed or uncited output. */
