@@ -552,6 +552,21 @@ describe("the embedded widget", () => {
     await noHorizontalScroll(page);
     await page.screenshot({ path: await artifactPath("widget-320-dark.png") });
   });
+
+  it("shows the whole of a placeholder too long for a phone's input box, and shrinks back when there is room", SLOW, async () => {
+    const page = await newPage({ width: 375, height: 740 });
+    // The Chronicle page's own, longer placeholder.
+    await page.goto(`${server.url}/`);
+    const input = page.locator("chronicle-chat").locator("textarea#cc-input");
+    await input.waitFor();
+    const fits = () => input.evaluate((el: HTMLTextAreaElement) => ({ placeholder: el.placeholder.length > 30, clipped: el.scrollHeight > el.clientHeight + 1, height: el.clientHeight }));
+    const narrow = await fits();
+    expect(narrow).toMatchObject({ placeholder: true, clipped: false });
+    await page.screenshot({ path: await artifactPath("page-375-placeholder.png") });
+    await page.setViewportSize({ width: 1280, height: 740 });
+    await expect.poll(async () => (await fits()).height).toBeLessThan(narrow.height);
+    expect((await fits()).clipped).toBe(false);
+  });
 });
 
 describe("rating answers, and failing helpfully", () => {

@@ -129,6 +129,9 @@ export class ChronicleChat extends HTMLElement {
     if (this.inline || saved.open || isTrue(this.getAttribute("open"))) this.open(false);
     // Until it arrives, and if it never does, the chat speaks of "these documents" in general.
     loadCorpus(this.client).then((corpus) => this.describe(corpus), (error: unknown) => this.onCorpusFailure(error));
+    // A placeholder longer than a narrow box wraps: the empty box grows to show it whole, and follows
+    // every change of its width (a phone turned, a panel resized).
+    new ResizeObserver(() => this.autosize()).observe(this.input);
   }
 
   disconnectedCallback(): void {
