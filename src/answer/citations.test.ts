@@ -19,6 +19,21 @@ describe("citation list", () => {
     ]);
     expect(list.list()[0]).toMatchObject({ kind: "chronology", doc: "d.txt", date: { start: "2024-07-24", end: "2024-07-24" } });
   });
+
+  it("starts every dated citation with the entry's own words, its date being the citation's dateLabel", () => {
+    const list = createCitationList();
+    const inline = chunk("a", "July 24, 2024: Bombers patrol near Alaska.");
+    const dashed = chunk("b", "July 24, 2024 — Ships sail north.");
+    const above = chunk("c", "Greetings are exchanged.");
+    const prose = chunk("d", "July 24, 2024 was a quiet day.");
+    list.cite(inline, "July 24, 2024: Bombers patrol near Alaska.");
+    list.cite(dashed, "July 24, 2024 — Ships sail north.");
+    list.cite(above, "Greetings are exchanged.");
+    list.cite(prose, "July 24, 2024 was a quiet day.");
+    expect(list.list().map((c) => c.text)).toEqual(["Bombers patrol near Alaska.", "Ships sail north.", "Greetings are exchanged.", "July 24, 2024 was a quiet day."]);
+    // Still verbatim quotes of their chunks.
+    expect(list.list().every((c, i) => [inline, dashed, above, prose][i]!.text.includes(c.text))).toBe(true);
+  });
 });
 
 describe("reconcileCitations", () => {

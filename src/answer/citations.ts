@@ -12,7 +12,7 @@ export function createCitationList(): CitationList {
   const byId = new Map<string, Citation>();
   return {
     cite(chunk, quote) {
-      const text = quote.trim();
+      const text = withoutDateLabel(quote.trim(), chunk.dateLabel);
       if (!text || !chunk.text.includes(text)) return undefined;
       const existing = byId.get(chunk.id);
       if (existing) {
@@ -35,6 +35,17 @@ export function createCitationList(): CitationList {
     },
     list: () => [...byId.values()],
   };
+}
+
+/**
+ * A dated entry's quote without the date it opens with ("May 3-9, 2024: Putin visits…" → "Putin visits…"):
+ * the citation carries the date as `dateLabel`, so every citation's text starts with the entry's own words,
+ * whether the document writes the date in the line or above it.
+ */
+function withoutDateLabel(quote: string, label: string | undefined): string {
+  if (!label || !quote.startsWith(label)) return quote;
+  const rest = quote.slice(label.length).replace(/^\s*[:–—-]\s*/u, "");
+  return rest.length < quote.length - label.length && rest ? rest : quote;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Chunk } from "../index/chunk.js";
+import { timelineOrder, type Chunk } from "../index/chunk.js";
 import { overlaps } from "../dates/index.js";
 import type { QuestionAnalysis } from "../retrieve/question.js";
 import { terms } from "../text/terms.js";
@@ -37,7 +37,7 @@ export function selectEntries(analysis: QuestionAnalysis, entries: Chunk[], weig
     const kept = scored.filter((s) => s.coverage >= floor).map((s) => s.entry);
     pool = kept.length || strict ? kept : pool;
   }
-  return dedupe(pool, year).sort((a, b) => a.date!.start.localeCompare(b.date!.start) || a.position - b.position);
+  return dedupe(pool, year).sort(timelineOrder);
 }
 
 /** The index term of the counted noun's head, unless it counts occurrences ("times"). */

@@ -28,3 +28,15 @@ export interface Chunk {
   /** Order of the chunk within its document, from 0. */
   position: number;
 }
+
+/**
+ * The one order of dated passages, wherever they are listed (list answers, the timeline, the chronology
+ * API): by first day, then last day (a single day before a span that starts with it), then document and
+ * place in it, so equal dates never come out in two orders.
+ */
+export function timelineOrder(a: Chunk, b: Chunk): number {
+  return (a.date?.start ?? "").localeCompare(b.date?.start ?? "")
+    || (a.date?.end ?? "").localeCompare(b.date?.end ?? "")
+    || a.doc.localeCompare(b.doc)
+    || a.position - b.position;
+}

@@ -1,4 +1,5 @@
 export type { Chunk, ChunkKind, DateRange } from "./chunk.js";
+export { timelineOrder } from "./chunk.js";
 export type { Embedder } from "./embedder.js";
 export { embedMany } from "./embedder.js";
 export { createLocalEmbedder } from "./local-embedder.js";

@@ -1,4 +1,4 @@
-import type { Chunk, DateRange } from "../index/chunk.js";
+import { timelineOrder, type Chunk, type DateRange } from "../index/chunk.js";
 import type { CorpusProfile } from "../index/profile.js";
 import { createSpelling, type Spelling } from "../text/spelling.js";
 import { createTermWeights, type TermWeights } from "../text/term-weights.js";
@@ -33,7 +33,7 @@ export interface CorpusContext {
 const EVENT_MATCH = 0.5;
 
 export function createCorpusContext(chunks: Chunk[], profile: CorpusProfile = { sampleQuestions: [], synonyms: {} }): CorpusContext {
-  const timeline = chunks.filter((chunk) => chunk.date).sort((a, b) => a.date!.start.localeCompare(b.date!.start) || a.position - b.position);
+  const timeline = chunks.filter((chunk) => chunk.date).sort(timelineOrder);
   const coverage = timeline.length
     ? { start: timeline[0]!.date!.start, end: timeline.map((c) => c.date!.end).sort().at(-1)! }
     : undefined;

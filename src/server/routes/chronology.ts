@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { Chunk } from "../../index/index.js";
+import { timelineOrder, type Chunk } from "../../index/index.js";
 import type { AppEnv } from "../app-env.js";
 import { requireReady } from "../middleware/require-ready.js";
 import { validate } from "../middleware/validate.js";
@@ -13,7 +13,7 @@ export function selectChronology(chunks: readonly Chunk[], query: { from?: strin
     .filter((chunk) => chunk.kind === "chronology" && chunk.date)
     .filter((chunk) => (!query.from || chunk.date!.end >= query.from) && (!query.to || chunk.date!.start <= query.to))
     .filter((chunk) => !needle || chunk.text.toLowerCase().includes(needle))
-    .sort((a, b) => a.date!.start.localeCompare(b.date!.start) || a.date!.end.localeCompare(b.date!.end) || a.position - b.position);
+    .sort(timelineOrder);
 }
 
 /** GET /api/chronology?from=YYYY-MM-DD&to=YYYY-MM-DD&q=text → {entries, count}. */
