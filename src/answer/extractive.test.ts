@@ -2,6 +2,7 @@ import { rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openChronicle, type AskResult, type Chronicle } from "../chronicle.js";
+import { timelineOrder } from "../index/chunk.js";
 import { writeSyntheticCorpus } from "../../test-support/synthetic-corpus.js";
 
 let chronicle: Chronicle;
@@ -142,5 +143,16 @@ describe("periods in list answers", () => {
     const result = await ask("What happened in March?");
     expect(result.refused).toBe(false);
     expect(result.answer).toMatch(/^The timeline lists 2 entries in March 2023/);
+  });
+
+  it("reads a span as between its ends, and lists its entries in the timeline's order", async () => {
+    const result = await ask("What happened between March and May?");
+    expect(result.refused).toBe(false);
+    expect(result.answer).toMatch(/^The timeline lists \d+ entries between March and May 2023:/);
+    const listed = result.citations.map((citation) => chronicle.chunk(citation.id)!);
+    expect(listed.length).toBeGreaterThan(2);
+    expect(listed.every((chunk) => chunk.date!.end >= "2023-03-01" && chunk.date!.start <= "2023-05-31")).toBe(true);
+    expect([...listed].sort(timelineOrder).map((chunk) => chunk.id)).toEqual(listed.map((chunk) => chunk.id));
+    expect(chronicle.retriever.context.timeline.filter((chunk) => listed.includes(chunk)).map((chunk) => chunk.id)).toEqual(listed.map((chunk) => chunk.id));
   });
 });
