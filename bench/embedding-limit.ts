@@ -1,5 +1,5 @@
 import { cpus } from "node:os";
-import { createLocalEmbedder } from "../src/index/index.js";
+import { createEmbedderPool, createLocalEmbedder } from "../src/index/index.js";
 import { summarize, type Timing } from "./stats.js";
 
 export interface EmbeddingLimit {
@@ -11,6 +11,12 @@ export interface EmbeddingLimit {
   cores: number;
   /** What the machine's cores could embed, questions a second: cores / per-question batch time. */
   answersPerSecond: number;
+  /**
+   * What the server's embedding threads (one per core) do embed when nothing else runs: questions a second
+   * with 64 always waiting, as the server batches them. Below `answersPerSecond` by what the threads lose
+   * to each other on shared cores and memory, and to handing questions over.
+   */
+  poolPerSecond: number;
 }
 
 /**
@@ -39,5 +45,24 @@ export async function measureEmbeddingLimit(questions: string[], batch = 16, rou
   }
   const perQuestionInBatch = summarize(batched);
   const cores = cpus().length;
-  return { alone: summarize(alone), perQuestionInBatch, batch, cores, answersPerSecond: Math.round((cores * 1000) / perQuestionInBatch.p50) };
+  const poolPerSecond = await measurePool(questions.slice(next), cores, 64, rounds * 40);
+  return { alone: summarize(alone), perQuestionInBatch, batch, cores, answersPerSecond: Math.round((cores * 1000) / perQuestionInBatch.p50), poolPerSecond };
+}
+
+/** Questions a second through an embedder pool of `workers` threads, `inFlight` questions always waiting, one per call. */
+async function measurePool(questions: string[], workers: number, inFlight: number, total: number): Promise<number> {
+  const pool = createEmbedderPool(workers);
+  try {
+    // Each thread loads the model on its first batch: warm every one before timing.
+    await Promise.all(questions.slice(0, workers * 8).map((question) => pool.embed([question])));
+    const timed = questions.slice(workers * 8, workers * 8 + total);
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(Array.from({ length: inFlight }, async () => {
+      while (next < timed.length) await pool.embed([timed[next++]!]);
+    }));
+    return Math.round(timed.length / ((performance.now() - started) / 1000));
+  } finally {
+    await pool.close();
+  }
 }

@@ -55,16 +55,17 @@ async function main() {
   log(table(["stage", "p50", "p99", "× floor (p50)", "n"], queryPath.map((r) => [r.stage, r.timing.p50, r.timing.p99, (r.timing.p50 / floor).toFixed(2), r.timing.n])));
 
   const opened = await openBenchChronicle();
-  const questions = distinctQuestions(opened.chunks, 2_000);
+  const questions = distinctQuestions(opened.chunks, 4_000);
   await opened.close();
   const limit = await measureEmbeddingLimit(questions, 16, options.quick ? 10 : 40);
-  log(`\nThe limit: one question embedded alone takes ${limit.alone.p50} ms (p50); in a batch of ${limit.batch} on one thread, ${limit.perQuestionInBatch.p50} ms a question, so ${limit.cores} cores could embed at most ${limit.answersPerSecond} questions a second.`);
+  log(`\nThe limit: one question embedded alone takes ${limit.alone.p50} ms (p50); in a batch of ${limit.batch} on one thread, ${limit.perQuestionInBatch.p50} ms a question, so ${limit.cores} cores could embed at most ${limit.answersPerSecond} questions a second. The server's ${limit.cores} embedding threads, with nothing else running and 64 questions always waiting, embed ${limit.poolPerSecond} a second (${(limit.poolPerSecond / limit.answersPerSecond).toFixed(2)} of the limit).`);
 
   // The quick run keeps only the default (two threads); the full run compares it with one thread.
   const throughput = await measureThroughput(options.quick ? [2] : [0, 2], [1, 16, 64], options.quick ? 2 : 10);
   log("\n## Throughput, POST /api/ask, distinct questions\n");
   const share = (answersPerSecond: number) => (answersPerSecond / limit.answersPerSecond).toFixed(2);
-  log(table(["embedding threads", "connections", "answers/s", "share of the limit", "p50 ms", "p99 ms", "requests", "errors", "non-2xx"], throughput.map((r) => [r.workers || "0 (in-process)", r.connections, r.requestsPerSecond, share(r.requestsPerSecond), r.p50, r.p99, r.requests, r.errors, r.non2xx])));
+  const shareOfPool = (answersPerSecond: number) => (answersPerSecond / limit.poolPerSecond).toFixed(2);
+  log(table(["embedding threads", "connections", "answers/s", "share of the limit", "share of the threads' own rate", "p50 ms", "p99 ms", "requests", "errors", "non-2xx"], throughput.map((r) => [r.workers || "0 (in-process)", r.connections, r.requestsPerSecond, share(r.requestsPerSecond), shareOfPool(r.requestsPerSecond), r.p50, r.p99, r.requests, r.errors, r.non2xx])));
 
   const cacheMix = await measureCacheMix(questions.slice(0, 300), 16, options.quick ? 2 : 10);
   log("\n## Repeated questions: a Zipf mix over 300 distinct questions, 16 connections\n");
