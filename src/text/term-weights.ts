@@ -6,9 +6,18 @@ export interface TermWeights {
   idf(term: string): number;
   /** Whether any chunk contains the term. */
   known(term: string): boolean;
+  /**
+   * Whether any chunk contains the term or a word of its family: one that begins with the other, both
+   * at least `FAMILY_STEM` letters long ("member" and "membership", "organis" and "organisation"). The
+   * stemmer removes inflections only, so derived words would otherwise count as unknown.
+   */
+  knownFamily(term: string): boolean;
   /** IDF-weighted share (0-1) of `questionTerms` that occur in `text`. */
   coverage(questionTerms: string[], text: string | Set<string>): number;
 }
+
+// Shorter stems share a beginning by chance too often ("car" and "cargo").
+const FAMILY_STEM = 5;
 
 export function createTermWeights(chunks: Chunk[]): TermWeights {
   const df = new Map<string, number>();
@@ -18,6 +27,14 @@ export function createTermWeights(chunks: Chunk[]): TermWeights {
   return {
     idf,
     known: (term) => df.has(term),
+    knownFamily(term) {
+      if (df.has(term)) return true;
+      if (term.length < FAMILY_STEM) return false;
+      for (const word of df.keys()) {
+        if (word.length >= FAMILY_STEM && (word.startsWith(term) || term.startsWith(word))) return true;
+      }
+      return false;
+    },
     coverage(questionTerms, text) {
       const present = typeof text === "string" ? new Set(terms(text)) : text;
       const unique = [...new Set(questionTerms)];

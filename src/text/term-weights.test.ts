@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import type { Chunk } from "../index/chunk.js";
+import { createTermWeights } from "./term-weights.js";
+import { terms } from "./terms.js";
+
+const chunk = (id: string, text: string): Chunk => ({ id, doc: "d.md", kind: "article", text, position: 0 });
+const weights = createTermWeights([
+  chunk("a", "Membership is free for everyone who lives in the estuary."),
+  chunk("b", "The organisation runs three cars and a cargo bike."),
+]);
+const stem = (word: string) => terms(word)[0]!;
+
+describe("term weights", () => {
+  it("knows a word the documents use, and counts derived forms of it as its family", () => {
+    expect(weights.known(stem("membership"))).toBe(true);
+    expect(weights.known(stem("member"))).toBe(false);
+    expect(weights.knownFamily(stem("member"))).toBe(true);
+    expect(weights.knownFamily(stem("members"))).toBe(true);
+    expect(weights.knownFamily(stem("organisations"))).toBe(true);
+  });
+
+  it("does not stretch families to short stems or unrelated words", () => {
+    // "car" and "cargo" share a beginning by chance.
+    expect(weights.knownFamily(stem("carp"))).toBe(false);
+    expect(weights.knownFamily(stem("cathedral"))).toBe(false);
+    expect(weights.knownFamily(stem("estuaries"))).toBe(true);
+    expect(weights.knownFamily(stem("memo"))).toBe(false);
+  });
+});
