@@ -123,8 +123,12 @@ function dateMatch(chunk: Chunk, analysis: QuestionAnalysis): -1 | 0 | 1 {
   return analysis.periods.some((period) => overlaps(period.range, chunk.date!)) ? 1 : -1;
 }
 
+// Chunks never change once indexed; their lower-case text is made once, not for every question.
+const lowerText = new WeakMap<Chunk, string>();
+
 function exactShare(chunk: Chunk, analysis: QuestionAnalysis): number {
   if (!analysis.keywords.length) return 0;
-  const text = chunk.text.toLowerCase();
+  let text = lowerText.get(chunk);
+  if (text === undefined) lowerText.set(chunk, (text = chunk.text.toLowerCase()));
   return analysis.keywords.filter((word) => text.includes(word.toLowerCase())).length / analysis.keywords.length;
 }

@@ -103,53 +103,48 @@ export function openSqliteStore(options: SqliteStoreOptions): StateStore {
     backend: "sqlite",
     answers: {
       record: (answer) => guard((database) => {
-        database
-          .prepare("INSERT OR REPLACE INTO answers (id, question, answer, citations, mode, refusal, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        statement(database, "INSERT OR REPLACE INTO answers (id, question, answer, citations, mode, refusal, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
           .run(answer.id, answer.question, answer.answer, JSON.stringify(answer.citations), answer.mode ?? null, answer.refusal ?? null, iso(now()));
       }),
       get: (id) => guard((database) => {
-        const row = database.prepare("SELECT * FROM answers WHERE id = ? AND created_at > ?").get(id, iso(now() - retention.answerMs)) as SqliteAnswerRow | undefined;
+        const row = statement(database, "SELECT * FROM answers WHERE id = ? AND created_at > ?").get(id, iso(now() - retention.answerMs)) as SqliteAnswerRow | undefined;
         return row && answerFromRow(row, DECODE);
       }),
     },
     feedback: {
       add: (input) => guard((database) => database.transaction((): FeedbackRecord => {
         const createdAt = iso(now());
-        const earlier = database.prepare("SELECT id FROM feedback WHERE answer_id = ? AND rater = ?").get(input.answerId, input.rater);
-        database
-          .prepare(`INSERT INTO feedback (answer_id, rater, rating, comment, question, answer, citations, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        const earlier = statement(database, "SELECT id FROM feedback WHERE answer_id = ? AND rater = ?").get(input.answerId, input.rater);
+        statement(database, `INSERT INTO feedback (answer_id, rater, rating, comment, question, answer, citations, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (answer_id, rater) DO UPDATE SET rating = excluded.rating, comment = excluded.comment, created_at = excluded.created_at`)
           .run(input.answerId, input.rater, input.rating, input.comment ?? null, input.question, input.answer, JSON.stringify(input.citations), createdAt);
-        const { id } = database.prepare("SELECT id FROM feedback WHERE answer_id = ? AND rater = ?").get(input.answerId, input.rater) as { id: number };
+        const { id } = statement(database, "SELECT id FROM feedback WHERE answer_id = ? AND rater = ?").get(input.answerId, input.rater) as { id: number };
         return { id, ...input, createdAt, ...(earlier ? { replaced: true } : {}) };
       })()),
       page: (afterId, limit) => guard((database) =>
-        (database.prepare("SELECT * FROM feedback WHERE id > ? ORDER BY id LIMIT ?").all(afterId, limit) as SqliteFeedbackRow[]).map((row) => feedbackFromRow(row, DECODE))),
+        (statement(database, "SELECT * FROM feedback WHERE id > ? ORDER BY id LIMIT ?").all(afterId, limit) as SqliteFeedbackRow[]).map((row) => feedbackFromRow(row, DECODE))),
     },
     events: {
       // A key whose claim has expired can be claimed again, as the memory of it would have gone.
-      claim: (key) => guard((database) => database
-        .prepare(`INSERT INTO handled_events (key, created_at) VALUES (?, ?)
+      claim: (key) => guard((database) => statement(database, `INSERT INTO handled_events (key, created_at) VALUES (?, ?)
           ON CONFLICT (key) DO UPDATE SET created_at = excluded.created_at WHERE handled_events.created_at <= ?`)
         .run(key, iso(now()), iso(now() - retention.eventMs)).changes === 1),
     },
     threads: {
       turns: (key) => guard((database) => {
-        const rows = database
-          .prepare("SELECT question, answer, citations FROM thread_turns WHERE thread_key = ? AND created_at > ? ORDER BY id DESC LIMIT ?")
+        const rows = statement(database, "SELECT question, answer, citations FROM thread_turns WHERE thread_key = ? AND created_at > ? ORDER BY id DESC LIMIT ?")
           .all(key, iso(now() - retention.threadMs), retention.turnsPerThread) as Array<{ question: string; answer: string; citations: string }>;
         return rows.reverse().map((row): Turn => ({ question: row.question, answer: row.answer, citations: JSON.parse(row.citations) as Citation[] }));
       }),
       add: (key, turn) => guard((database) => {
-        database
-          .prepare("INSERT INTO thread_turns (thread_key, question, answer, citations, created_at) VALUES (?, ?, ?, ?, ?)")
+        statement(database, "INSERT INTO thread_turns (thread_key, question, answer, citations, created_at) VALUES (?, ?, ?, ?, ?)")
           .run(key, turn.question, turn.answer, JSON.stringify(turn.citations), iso(now()));
       }),
     },
     status: () => (db && !problem ? "ok" : `unavailable: ${problem}`),
     check: async () => {
       try {
-        await guard((database) => database.prepare("SELECT 1").get());
+        await guard((database) => statement(database, "SELECT 1").get());
         return "ok";
       } catch {
         return store.status();
@@ -158,9 +153,9 @@ export function openSqliteStore(options: SqliteStoreOptions): StateStore {
     prune: () => guard((database) => {
       const t = now();
       database.transaction(() => {
-        database.prepare("DELETE FROM answers WHERE created_at <= ?").run(iso(t - retention.answerMs));
-        database.prepare("DELETE FROM handled_events WHERE created_at <= ?").run(iso(t - retention.eventMs));
-        database.prepare("DELETE FROM thread_turns WHERE created_at <= ?").run(iso(t - retention.threadMs));
+        statement(database, "DELETE FROM answers WHERE created_at <= ?").run(iso(t - retention.answerMs));
+        statement(database, "DELETE FROM handled_events WHERE created_at <= ?").run(iso(t - retention.eventMs));
+        statement(database, "DELETE FROM thread_turns WHERE created_at <= ?").run(iso(t - retention.threadMs));
       })();
     }),
     close: async () => {
@@ -172,6 +167,16 @@ export function openSqliteStore(options: SqliteStoreOptions): StateStore {
     },
   };
   return store;
+}
+
+// Compiling a statement costs more than running it: each is prepared once per connection.
+const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+function statement(database: Database.Database, sql: string): Database.Statement {
+  let byText = prepared.get(database);
+  if (!byText) prepared.set(database, (byText = new Map()));
+  let compiled = byText.get(sql);
+  if (!compiled) byText.set(sql, (compiled = database.prepare(sql)));
+  return compiled;
 }
 
 /**
