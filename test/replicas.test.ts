@@ -107,7 +107,7 @@ describe("two replicas behind a load balancer", () => {
     for (const answer of answers) expect(answer.answer).toMatch(/11:00/);
   });
 
-  it("posts a Slack event delivered to replica A and retried to replica B exactly once", async () => {
+  it("posts a Slack event delivered to replica A and retried to replica B exactly once, and takes a press of its 👍 on B", async () => {
     const event = mention("EvReplica0001", "1764590400.000100", "When does Central branch open on Sundays?");
     expect((await deliver(a.url, event)).status).toBe(200);
     expect((await deliver(b.url, event, { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" })).status).toBe(200);
@@ -117,6 +117,21 @@ describe("two replicas behind a load balancer", () => {
     await slack.waitFor(() => slack.posts.length >= 2, 15_000);
     await sleep(1_000);
     expect(slack.posts.map((post) => post.thread_ts)).toEqual(["1764590400.000100", "1764590400.000200"]);
+
+    // The 👍 under replica A's answer, pressed and delivered to replica B, is recorded with what A said.
+    const buttons = (slack.posts[0]!.blocks ?? []).find((block) => block.type === "actions") as unknown as { elements: Array<{ action_id: string; value: string }> };
+    const up = buttons.elements.find((element) => element.action_id.endsWith("up"))!;
+    const body = new URLSearchParams({ payload: JSON.stringify({ type: "block_actions", user: { id: "U0PRESSER" }, actions: [{ action_id: up.action_id, value: up.value, type: "button" }] }) }).toString();
+    const timestamp = Math.floor(Date.now() / 1000);
+    const pressed = await fetch(`${b.url}/slack/interactions`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signBody(TEST_SIGNING_SECRET, timestamp, body) },
+      body,
+    });
+    expect(pressed.status).toBe(200);
+    const rating = (await exported(nginx.url)).find((record) => record.rater === "slack:U0PRESSER");
+    expect(rating).toMatchObject({ answerId: up.value, rating: "up", question: "When does Central branch open on Sundays?" });
+    expect(rating!.answer).toMatch(/11:00/);
   }, 40_000);
 
   it("rates through replica B an answer replica A gave", async () => {
