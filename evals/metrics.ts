@@ -1,5 +1,5 @@
 import type { QaItem } from "./dataset.js";
-import { containsNormalized, containsSource, normalize } from "./normalize.js";
+import { containsNormalized, containsSource } from "./normalize.js";
 
 /** Everything measured for one question; the input of `summarize`. */
 export interface EvalRecord {

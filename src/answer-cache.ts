@@ -1,5 +1,5 @@
 import { LRUCache } from "lru-cache";
-import type { AskResult } from "./chronicle.js";
+import type { AskResult } from "./ask-result.js";
 
 /** An answer as cached: everything but what is the asker's own (its id, the question as they typed it). */
 export type CachedAnswer = Omit<AskResult, "id" | "question">;

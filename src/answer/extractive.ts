@@ -1,7 +1,7 @@
 import type { Chunk } from "../index/chunk.js";
 import type { CorpusContext } from "../retrieve/corpus-context.js";
 import { chronologyNote, citedItem, listLine } from "./answer-text.js";
-import { createCitationList, reconcileCitations, type CitationList } from "./citations.js";
+import { createCitationList, reconcileCitations } from "./citations.js";
 import { chunkFacts } from "./chunk-facts.js";
 import { answerFeatures, questionFeatures, relevanceFeatures, sentenceCandidates, type ListMeasures, type SentenceCandidate } from "./features.js";
 import { listAnswer } from "./list-answer.js";

@@ -1,4 +1,4 @@
-import type { AskResult } from "../chronicle.js";
+import type { AskResult } from "../ask-result.js";
 import type { Logger } from "../logger.js";
 import type { StateStore } from "./types.js";
 
