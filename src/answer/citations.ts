@@ -38,7 +38,7 @@ export function createCitationList(): CitationList {
 }
 
 /**
- * A dated entry's quote without the date it opens with ("May 3-9, 2024: Putin visits…" → "Putin visits…"):
+ * A dated entry's quote without the date it opens with ("March 3, 2025: The office moves…" → "The office moves…"):
  * the citation carries the date as `dateLabel`, so every citation's text starts with the entry's own words,
  * whether the document writes the date in the line or above it.
  */
