@@ -1,8 +1,9 @@
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { AnswerCache } from "../answer-cache.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import { connectRedis, createRedisAnswerCache } from "../redis/index.js";
+import { memoryLimiter } from "./middleware/rate-limit.js";
 
 /** Redis, when REDIS_URL is set, and what it backs: rate limits and the answer cache shared by replicas. */
 export interface SharedServices {
@@ -14,8 +15,6 @@ export interface SharedServices {
   answerCache?: AnswerCache;
   close(): Promise<void>;
 }
-
-const memoryLimiter = (limit: number, windowMs: number) => new RateLimiterMemory({ points: limit, duration: windowMs / 1000 });
 
 /** One machine: limits counted in this process, answers cached in its memory. */
 export const NO_SHARED_SERVICES: SharedServices = {

@@ -15,6 +15,11 @@ export interface RateLimitOptions {
   limiter?: RateLimiterAbstract;
 }
 
+/** Counts in this process: the default, and each replica's own count while a shared store is down. */
+export function memoryLimiter(limit: number, windowMs: number): RateLimiterAbstract {
+  return new RateLimiterMemory({ points: limit, duration: windowMs / 1000 });
+}
+
 const defaultKey = (c: Context<AppEnv>) => c.get("clientKey") ?? `ip:${addressOf(c)}`;
 
 /**
@@ -24,7 +29,7 @@ const defaultKey = (c: Context<AppEnv>) => c.get("clientKey") ?? `ip:${addressOf
  */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> {
   const { limit, windowMs = 60_000, keyOf = defaultKey } = options;
-  const limiter = options.limiter ?? new RateLimiterMemory({ points: limit, duration: windowMs / 1000 });
+  const limiter = options.limiter ?? memoryLimiter(limit, windowMs);
   return async (c, next) => {
     let counted: RateLimiterRes;
     try {
