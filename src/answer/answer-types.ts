@@ -2,13 +2,15 @@ import type { AnswerType, QuestionAnalysis } from "../retrieve/question.js";
 import type { SentenceFacts } from "./chunk-facts.js";
 import { personNames } from "./person-names.js";
 
+// A sum of money: a currency sign or code by a figure ("£41.6 million", "USD 40"), or a figure and a currency's name ("40 euros").
+const MONEY = /[$¥€£₹]\s?\d|\b(?:usd|eur|gbp|chf|jpy|cny|rmb|sek|nok|dkk|cad|aud)\s?\d|\d(?:[\d,.]*)\s*(?:thousand|million|billion|trillion|[mbk]n?)?\s*(?:dollars?|euros?|pounds?|pence|yuan|renminbi|roubles?|rubles?|yen|francs?|rupees?|kron[ae]r?|krona|cents?|usd|eur|gbp)\b/i;
 const TIME_OF_DAY = /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)(?![\p{L}])|\b(?:noon|midday|midnight|o[’']clock)\b/iu;
 // A capitalized word after a preposition of place: "in Lisbon", "at the Graz office", "near Harbour Point".
 const PLACE = /\b(?:in|at|from|near|to|into|across|outside|inside|throughout|between|via|of)\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)*)/gu;
 
 /**
  * Whether a sentence holds something of the type the question asks for that the question does not
- * already say: a date for "when", a time of day for "what time", a number for "how many", a person's
+ * already say: a date for "when", a time of day for "what time", a sum for "how much does it cost", a number for "how many", a person's
  * name for "who", a named place for "where".
  */
 export function holdsAnswerType(type: AnswerType, sentence: SentenceFacts, question: QuestionAnalysis, chunkDated = false): boolean {
@@ -20,6 +22,8 @@ export function holdsAnswerType(type: AnswerType, sentence: SentenceFacts, quest
       return chunkDated || sentence.dates.some((d) => fresh(d.text));
     case "time":
       return TIME_OF_DAY.test(sentence.text);
+    case "money":
+      return MONEY.test(sentence.text) && sentence.quantities.some((q) => fresh(q.value));
     case "number":
       return sentence.quantities.some((q) => fresh(q.value));
     case "person":

@@ -80,7 +80,8 @@ export function sentenceCandidates(analysis: QuestionAnalysis, sources: Retrieve
       const lowerText = sentence.text.toLowerCase();
       const typeExpected = analysis.answerType !== "any";
       const typePresent = typeExpected && holdsAnswerType(analysis.answerType, sentence, analysis, Boolean(source.chunk.date && source.chunk.dateLabel && !analysis.text.includes(source.chunk.dateLabel)));
-      const missing = (type: QuestionAnalysis["answerType"]) => (analysis.answerType === type && !typePresent ? 1 : 0);
+      // A sum of money is a number too: "numberMissing" says that the figure asked for is not there.
+      const missing = (type: QuestionAnalysis["answerType"]) => ((analysis.answerType === type || (type === "number" && analysis.answerType === "money")) && !typePresent ? 1 : 0);
       // The question names a period and the passage speaks only of others ("in 2022" met by a 2023 figure).
       const spoken = [...sentence.dates.map((d) => d.range), ...(source.chunk.date ? [source.chunk.date] : [])];
       const dateMatch = chunkDateMatch || spoken.some((range) => askedPeriods.some((a) => overlaps(a, range)));
