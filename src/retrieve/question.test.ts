@@ -18,6 +18,9 @@ describe("analyzeQuestion", () => {
     expect(intent("Who chaired the review board?")).toBe("who");
     expect(intent("Where was the treatment plant built?")).toBe("where");
     expect(intent("Why did the pumps fail?")).toBe("general");
+    expect(intent("events in Q3 2023")).toBe("timeline");
+    expect(intent("anything happen between november and december 2022?")).toBe("timeline");
+    expect(intent("Why did the events in March go wrong?")).toBe("general");
   });
 
   it("takes a request for an answer, not for a missing name", () => {
@@ -31,7 +34,9 @@ describe("analyzeQuestion", () => {
   it("reads the type of thing that answers", () => {
     expect(type("When did the flood start?")).toBe("date");
     expect(type("What time does the office open?")).toBe("time");
-    expect(type("How much does the Team plan cost?")).toBe("number");
+    expect(type("How much does the Team plan cost?")).toBe("money");
+    expect(type("What was the budget for the new plant?")).toBe("money");
+    expect(type("How much rain fell in July?")).toBe("number");
     expect(type("Who leads support?")).toBe("person");
     expect(type("Which engineer signed the report?")).toBe("person");
     expect(type("Where is the head office?")).toBe("place");

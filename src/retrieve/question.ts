@@ -7,7 +7,7 @@ import { terms, tokenize } from "../text/terms.js";
 export type Intent = "timeline" | "count" | "first" | "last" | "when" | "who" | "where" | "describe" | "general";
 
 /** The type of thing that answers the question: a sentence that holds none is unlikely to answer it. */
-export type AnswerType = "date" | "time" | "number" | "person" | "place" | "any";
+export type AnswerType = "date" | "time" | "money" | "number" | "person" | "place" | "any";
 
 /** What retrieval and answering need to know about a question. */
 export interface QuestionAnalysis {
@@ -42,6 +42,10 @@ export interface QuestionContext {
 
 // "What happened ...", "which events ...": a question about what the timeline holds.
 const EVENTS = /\b(what|which)\b.*\b(happen(ed|ing|s)?|took place|take place|occur(red|s)?|events?|activities|went on|was going on|changed|changes)\b/i;
+// The same asked without a question word, as people type into a search box: "events in Q3 2023",
+// "anything happen between November and December?".
+const EVENTS_BARE = /\b(events?|happen(ed|ing|s)?|took place|occur(red|s)?|activities|developments|news|going on)\b/i;
+const OTHER_QUESTION = /\b(who|whom|whose|where|why|how)\b/i;
 // "List ...", "the timeline of ...": a request for the timeline itself, unless the question asks for one fact.
 const LIST = /\b(list|timeline|chronolog(y|ical)|releases|milestones)\b/i;
 const COUNT = /\bhow many\b|\bhow often\b|\bnumber of times\b/i;
@@ -51,6 +55,8 @@ const LAST = /\b(last|latest|final|most recent|newest)\b/i;
 const ORDINAL_SUBJECT = /\b(first|earliest|oldest|last|latest|newest|final|most recent)\s+(\w+\s+){0,3}(event|entry|item|thing|development|milestone|release|change|one)s?\b|\b(first|last)\s+(thing|time)\b/i;
 const WHEN = /\b(when|what date|which date|what day|which day|what month|which month|what year|which year|how long ago)\b/i;
 const TIME_OF_DAY = /\b(what|which) time\b|\btime of (the )?day\b|\bat what hour\b|\bwhat hours?\b|\bopening hours\b|\bopen(s|ing)? (at|until|till)\b/i;
+// A sum of money: "how much does it cost", "what was the budget", "how much did they spend".
+const MONEY = /\bhow much\b.*\b(cost|costs|costing|pay|pays|paid|spend|spends|spent|charge|charges|charged|price|priced|budget|worth|earn|earns|earned|raise|raised|fine|fined|fee|fees|revenue|salary|owe|owed|save|saved)\b|\bhow much (money|funding|cash)\b|\bwhat (was |is |were |are )?(the )?(price|cost|fee|salary|budget|fine|revenue|turnover)\b/i;
 const NUMBER = /\bhow (many|much|large|big|long|far|often|old|high|tall|fast|heavy)\b|\bwhat (age|percentage|percent|share|proportion|number|amount|size|portion|price|cost|fee|rate|limit|total)\b|\bnumber of\b/i;
 const WHO = /^\s*(who|whom|whose)\b|\b(which|what) (\w+ )?(person|people|official|minister|leader|president|head|chief|director|manager|lead|engineer|officer|member|author|founder|chair|chairman|chairwoman|spokesperson|spokesman|representative|ambassador|scientist|team)s?\b|\bwho\b/i;
 const WHERE = /^\s*where\b|\bin (which|what) (city|country|town|place|region|state|province|building|office|room|port|location)\b|\bwhat (city|country|town|place|region|location|address)\b|\bwhere\b/i;
@@ -134,6 +140,7 @@ function intentOf(text: string, dated: boolean, request: boolean): Intent {
   if (LAST.test(text) && ordinal) return "last";
   if (COUNT.test(text) && !/\bhow much\b/i.test(text)) return "count";
   if (EVENTS.test(text) && (dated || LIST.test(text))) return "timeline";
+  if (dated && EVENTS_BARE.test(text) && !OTHER_QUESTION.test(text) && !WHEN.test(text)) return "timeline";
   if (request) return dated ? "timeline" : "describe";
   if (WHEN.test(text)) return "when";
   if (WHO.test(text)) return "who";
@@ -146,6 +153,7 @@ function intentOf(text: string, dated: boolean, request: boolean): Intent {
 function answerTypeOf(text: string, intent: Intent): AnswerType {
   if (TIME_OF_DAY.test(text)) return "time";
   if (intent === "when") return "date";
+  if (intent !== "count" && MONEY.test(text)) return "money";
   if (intent === "count" || NUMBER.test(text)) return "number";
   if (intent === "who") return "person";
   if (intent === "where") return "place";
