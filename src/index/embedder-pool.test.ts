@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { createEmbedderPool } from "./embedder-pool.js";
+import { createBatcher, createEmbedderPool } from "./embedder-pool.js";
 import { createLocalEmbedder } from "./local-embedder.js";
 import { embedMany } from "./embedder.js";
 
@@ -36,5 +36,58 @@ describe("embedder pool without threads", () => {
     const alone = await createLocalEmbedder().embed(texts);
     together.forEach(([vector], i) => vector.forEach((value, j) => expect(value).toBeCloseTo(alone[i][j], 4)));
     await inProcess.close();
+  });
+});
+
+describe("batcher", () => {
+  /** Slots that take `ms` a batch and record each batch's size, and which slots ran. */
+  const fakeSlots = (count: number, ms: number, sizes: number[], used = new Set<number>()) =>
+    Array.from({ length: count }, (_, slot) => ({
+      busy: false,
+      run: (texts: string[]) => new Promise<number[][]>((resolve) => {
+        sizes.push(texts.length);
+        used.add(slot);
+        const vectors = texts.map((t) => [t.length]);
+        if (ms === 0) resolve(vectors);
+        else setTimeout(() => resolve(vectors), ms);
+      }),
+      close: async () => {},
+    }));
+
+  it("sends a text at once when nothing else is outstanding", async () => {
+    const sizes: number[] = [];
+    const batcher = createBatcher(fakeSlots(2, 0, sizes));
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      expect(await batcher.embed([`q${i}`])).toEqual([[2]]);
+      // A slot that waited for company would take LINGER_MS (3 ms) or more.
+      expect(performance.now() - started).toBeLessThan(2.5);
+    }
+    expect(sizes).toEqual([1, 1, 1, 1, 1]);
+  });
+
+  it("under a steady load of 16 callers, shares the texts among both slots in batches, not one at a time", async () => {
+    const sizes: number[] = [];
+    const used = new Set<number>();
+    const batcher = createBatcher(fakeSlots(2, 10, sizes, used));
+    const caller = async (id: number) => {
+      for (let i = 0; i < 20; i++) {
+        const [vector] = await batcher.embed([`caller ${id} question ${i}`]);
+        expect(vector).toEqual([`caller ${id} question ${i}`.length]);
+        // Each caller spends a millisecond of this thread on its answer before it asks again, as a server
+        // does: the next questions arrive one by one, not all at once.
+        const until = performance.now() + 1;
+        while (performance.now() < until);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, (_, id) => caller(id)));
+    expect(used).toEqual(new Set([0, 1]));
+    // Taking whatever is queued the moment a slot frees sends most texts alone (three batches in four,
+    // measured), each at the cost of a whole batch.
+    const warm = sizes.slice(4);
+    expect(warm.filter((n) => n === 1).length / warm.length).toBeLessThan(0.2);
+    expect(warm.reduce((a, b) => a + b, 0) / warm.length).toBeGreaterThan(4);
+    batcher.stop();
   });
 });

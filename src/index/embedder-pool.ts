@@ -8,7 +8,7 @@ export interface PooledEmbedder extends Embedder {
 }
 
 /** Embeds one batch somewhere: on a worker thread, or in this thread. */
-interface Slot {
+export interface Slot {
   run(texts: string[]): Promise<number[][]>;
   close(): Promise<void>;
   busy: boolean;
@@ -16,6 +16,7 @@ interface Slot {
 
 interface Job {
   texts: string[];
+  queuedAt: number;
   resolve: (vectors: number[][]) => void;
   reject: (error: Error) => void;
 }
@@ -23,6 +24,8 @@ interface Job {
 // The encoder costs much less per text in a batch (about 7 ms at 16 texts against 20 ms alone), so a
 // free slot takes everything queued at once, up to this many texts.
 const MAX_BATCH = 32;
+// Under load, how long a free slot may wait for its share of the queue before it takes what is there.
+const LINGER_MS = 3;
 
 /**
  * The local sentence encoder on `workers` threads (0: in this thread). Calls that arrive while every
@@ -32,18 +35,54 @@ const MAX_BATCH = 32;
 export function createEmbedderPool(workers: number): PooledEmbedder {
   const local = createLocalEmbedder();
   const slots: Slot[] = workers > 0 ? Array.from({ length: workers }, workerSlot) : [inProcessSlot(local)];
+  const batcher = createBatcher(slots);
+  return {
+    id: local.id,
+    dimensions: local.dimensions,
+    maxBatch: local.maxBatch,
+    embed: batcher.embed,
+    async close() {
+      batcher.stop();
+      await Promise.all(slots.map((slot) => slot.close()));
+    },
+  };
+}
+
+/**
+ * Shares queued texts among the slots in batches. A slot that frees up takes its share of the load:
+ * about the texts usually outstanding divided by the slots. Without this, under a steady load the first
+ * text to arrive after a batch would go alone to the slot that just freed, at the full cost of a batch,
+ * while the others queue behind it; and one slot could take a whole burst while the other stands idle.
+ * Alone (nothing else outstanding), a text goes at once.
+ */
+export function createBatcher(slots: Slot[]): { embed(texts: string[], options?: { signal?: AbortSignal }): Promise<number[][]>; stop(): void } {
   const queue: Job[] = [];
+  let queued = 0;
+  let running = 0;
+  // How many texts are usually outstanding when one arrives (a moving average).
+  let load = 1;
+  let timer: NodeJS.Timeout | undefined;
 
   function dispatch() {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const share = Math.min(MAX_BATCH, Math.max(1, Math.round(load / slots.length)));
     for (const slot of slots) {
       if (slot.busy || !queue.length) continue;
+      const waited = performance.now() - queue[0]!.queuedAt;
+      if (queued < share && waited < LINGER_MS) {
+        timer = setTimeout(dispatch, LINGER_MS - waited);
+        return;
+      }
       const batch: Job[] = [];
       let size = 0;
-      while (queue.length && (batch.length === 0 || size + queue[0].texts.length <= MAX_BATCH)) {
+      while (queue.length && (batch.length === 0 || size + queue[0]!.texts.length <= Math.min(MAX_BATCH, Math.max(share, Math.ceil(queued / slots.length))))) {
         const job = queue.shift()!;
         batch.push(job);
         size += job.texts.length;
       }
+      queued -= size;
+      running += size;
       slot.busy = true;
       slot.run(batch.flatMap((job) => job.texts)).then(
         (vectors) => {
@@ -56,24 +95,25 @@ export function createEmbedderPool(workers: number): PooledEmbedder {
         (error: Error) => batch.forEach((job) => job.reject(error)),
       ).finally(() => {
         slot.busy = false;
+        running -= size;
         dispatch();
       });
     }
   }
 
   return {
-    id: local.id,
-    dimensions: local.dimensions,
-    maxBatch: local.maxBatch,
     embed(texts, options) {
       options?.signal?.throwIfAborted();
       return new Promise((resolve, reject) => {
-        queue.push({ texts, resolve, reject });
+        queue.push({ texts, queuedAt: performance.now(), resolve, reject });
+        queued += texts.length;
+        load = 0.8 * load + 0.2 * (queued + running);
         dispatch();
       });
     },
-    async close() {
-      await Promise.all(slots.map((slot) => slot.close()));
+    stop() {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
     },
   };
 }
