@@ -4,7 +4,8 @@
  * validates them leave-one-corpus-out, chooses the thresholds from that validation, and writes
  * src/model/answer-models.json. Prints the validation table (Markdown) for the README; on stderr, how
  * accuracy and refusals trade at a few thresholds. TRAIN_DUMP=FILE also writes every held-out
- * judgement (question, draft, confidence, features) as JSON lines, to study failures.
+ * judgement (question, draft, confidence, features) as JSON lines, to study failures; TRAIN_OUT=FILE writes
+ * the models there instead, to compare a variant without replacing the committed ones.
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -209,7 +210,7 @@ async function main(): Promise<void> {
       confidence: final.confidence,
       relevance: final.relevance,
     };
-    writeFileSync(fileURLToPath(MODELS_URL), `${JSON.stringify(file, null, 1)}\n`);
+    writeFileSync(process.env.TRAIN_OUT ?? fileURLToPath(MODELS_URL), `${JSON.stringify(file, null, 1)}\n`);
     console.log(`Thresholds: answer at confidence ≥ ${thresholds.answer}, show related passages at relevance ≥ ${thresholds.related}\n`);
     console.log(table);
   } finally {
