@@ -71,7 +71,15 @@ export function openPostgresStore(options: PostgresStoreOptions): StateStore {
     return migrated;
   };
 
-  const query = async <R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> => {
+  // Queries under way: closing waits for them, so an answer logged just before a shutdown is kept.
+  const inFlight = new Set<Promise<unknown>>();
+  const query = <R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> => {
+    const running = runQuery<R>(text, values);
+    inFlight.add(running);
+    void running.catch(() => undefined).finally(() => inFlight.delete(running));
+    return running;
+  };
+  const runQuery = async <R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>> => {
     await ready();
     try {
       const result = await pool.query<R>(text, values);
@@ -166,6 +174,7 @@ export function openPostgresStore(options: PostgresStoreOptions): StateStore {
       clearInterval(pruning);
       problem = "closed";
       await migrated?.catch(() => undefined);
+      await Promise.allSettled([...inFlight]);
       await pool.end();
     },
   };

@@ -90,6 +90,19 @@ describe.each(backends)("the $name store", (backend) => {
     ]);
   });
 
+  it("keeps every one of many answers logged at once, and one logged just before the store closes", async () => {
+    const open = await backend.database();
+    const a = open();
+    const ids = Array.from({ length: 40 }, (_, i) => `burst-${i}`);
+    await Promise.all(ids.map((id) => a.answers.record({ id, question: `q ${id}?`, answer: `a ${id}`, citations: [] })));
+    const b = open();
+    expect((await Promise.all(ids.map((id) => b.answers.get(id)))).map((row) => row?.answer)).toEqual(ids.map((id) => `a ${id}`));
+    const last = a.answers.record({ id: "last", question: "q?", answer: "a", citations: [] });
+    await a.close();
+    await last;
+    expect((await b.answers.get("last"))?.answer).toBe("a");
+  });
+
   it("finds an answer logged by another replica, until its retention ends", async () => {
     let now = Date.parse("2026-12-01T10:00:00Z");
     const open = await backend.database();
