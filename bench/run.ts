@@ -107,7 +107,8 @@ async function main() {
     [`/api/ask p50 ≤ 1.5 × bare embedding p50`, `${(ask.p50 / floor).toFixed(2)} ×`, ask.p50 <= 1.5 * floor],
     [`/api/ask p99 < 120 ms`, `${ask.p99} ms`, ask.p99 < 120],
     [`≥ 80 answers/s at 16 connections, no errors (default: 2 threads)`, `${best16}/s`, best16 >= 80 && defaults.every((r) => r.errors === 0 && r.non2xx === 0)],
-    ...[16, 64].map((c) => [`≥ 0.7 of the limit at ${c} connections`, `${share(at(c)?.requestsPerSecond ?? 0)}`, (at(c)?.requestsPerSecond ?? 0) >= 0.7 * limit.answersPerSecond] as const),
+    // Three places: a share just under 0.7 must not print as 0.70 beside "NO".
+    ...[16, 64].map((c) => [`≥ 0.7 of the limit at ${c} connections`, `${((at(c)?.requestsPerSecond ?? 0) / limit.answersPerSecond).toFixed(3)}`, (at(c)?.requestsPerSecond ?? 0) >= 0.7 * limit.answersPerSecond] as const),
     [`p99 at 16 connections ≤ 6 × bare embedding p50`, `${((at(16)?.p99 ?? Infinity) / floor).toFixed(1)} ×`, (at(16)?.p99 ?? Infinity) <= 6 * floor],
     [`non-embedding share of ingest < 20%`, `${((1 - build.embedShare) * 100).toFixed(1)}%`, 1 - build.embedShare < 0.2],
     [`no-op re-ingest < 1 s`, `${build.noopSeconds} s`, build.noopSeconds < 1],
