@@ -13,15 +13,6 @@ export interface ScoredSentence {
   score: number;
 }
 
-/** A sentence of a retrieved chunk, scored as an answer to the question. */
-export interface ScoredSentence {
-  chunk: Chunk;
-  sentence: string;
-  /** Index of the sentence within its chunk. */
-  index: number;
-  score: number;
-}
-
 /** Answers aim to stay under this many characters. */
 export const SOFT_LIMIT = 400;
 
