@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { analyzeQuestion } from "../retrieve/question.js";
-import { findDates } from "../dates/index.js";
+import { findDates, findPeriods } from "../dates/index.js";
 import { terms } from "../text/terms.js";
 import { holdsAnswerType } from "./answer-types.js";
 import { quantities } from "./quantities.js";
 
-const sentence = (text: string) => ({ text, terms: new Set(terms(text)), termList: terms(text), dates: findDates(text, 2023), quantities: quantities(text, 2023) });
+const sentence = (text: string) => ({ text, terms: new Set(terms(text)), termList: terms(text), dates: findDates(text, 2023), periods: findPeriods(text, 2023), quantities: quantities(text, 2023) });
 const holds = (question: string, text: string) => {
   const analysis = analyzeQuestion(question, { year: 2023 });
   return holdsAnswerType(analysis.answerType, sentence(text), analysis);

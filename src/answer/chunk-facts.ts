@@ -1,6 +1,6 @@
 import type { Chunk } from "../index/chunk.js";
 import { splitSentences } from "../index/sentences.js";
-import { findDates, type DateMention } from "../dates/index.js";
+import { findDates, findPeriods, type DateMention, type PeriodMention } from "../dates/index.js";
 import { terms } from "../text/terms.js";
 import { quantities, type Quantity } from "./quantities.js";
 
@@ -11,6 +11,8 @@ export interface SentenceFacts {
   /** The same terms in order, for phrase matches. */
   termList: string[];
   dates: DateMention[];
+  /** The periods the sentence speaks of, spans read whole: "from November to March" is one, into the next year. */
+  periods: PeriodMention[];
   quantities: Quantity[];
 }
 
@@ -41,6 +43,7 @@ export function chunkFacts(chunk: Chunk, year: number): ChunkFacts {
         terms: new Set(termList),
         termList,
         dates: findDates(text, year),
+        periods: findPeriods(text, year),
         quantities: quantities(text, year),
         };
       }),

@@ -1,5 +1,6 @@
 import type { Chunk } from "../index/chunk.js";
-import { overlaps } from "../dates/index.js";
+import { overlaps, overlapsInAnyYear } from "../dates/index.js";
+import type { DateRange } from "../index/chunk.js";
 import type { CorpusContext } from "../retrieve/corpus-context.js";
 import type { QuestionAnalysis } from "../retrieve/question.js";
 import type { Retrieved } from "../retrieve/retriever.js";
@@ -72,8 +73,8 @@ export function sentenceCandidates(analysis: QuestionAnalysis, sources: Retrieve
     const absentKnown = total ? wanted.reduce((sum, term, i) => sum + (weights.known(term) && !facts.terms.has(term) ? idfs[i]! : 0), 0) / total : 0;
     const context = `${source.chunk.section ?? ""} ${(source.chunk.headings ?? []).join(" ")} ${source.chunk.text}`.toLowerCase();
     const passageKeywordShare = keywords.length ? keywords.filter((word) => context.includes(word)).length / keywords.length : 1;
-    const askedPeriods = [...analysis.periods.map((p) => p.range), ...analysis.dates.filter((d) => d.explicitYear).map((d) => d.range)];
-    const chunkDateMatch = Boolean(source.chunk.date && askedPeriods.some((range) => overlaps(range, source.chunk.date!)));
+    const askedPeriods: Dated[] = [...analysis.periods, ...analysis.dates.filter((d) => d.explicitYear)];
+    const chunkDateMatch = Boolean(source.chunk.date && askedPeriods.some((asked) => sameTime(asked, { range: source.chunk.date!, explicitYear: true })));
     facts.sentences.forEach((sentence, index) => {
       if (sentence.text.length < 12 && facts.sentences.length > 1) return;
       const window = new Set([...sentence.terms, ...(facts.sentences[index - 1]?.terms ?? []), ...(facts.sentences[index + 1]?.terms ?? [])]);
@@ -83,8 +84,8 @@ export function sentenceCandidates(analysis: QuestionAnalysis, sources: Retrieve
       // A sum of money is a number too: "numberMissing" says that the figure asked for is not there.
       const missing = (type: QuestionAnalysis["answerType"]) => ((analysis.answerType === type || (type === "number" && analysis.answerType === "money")) && !typePresent ? 1 : 0);
       // The question names a period and the passage speaks only of others ("in 2022" met by a 2023 figure).
-      const spoken = [...sentence.dates.map((d) => d.range), ...(source.chunk.date ? [source.chunk.date] : [])];
-      const dateMatch = chunkDateMatch || spoken.some((range) => askedPeriods.some((a) => overlaps(a, range)));
+      const spoken: Dated[] = [...sentence.periods, ...(source.chunk.date ? [{ range: source.chunk.date, explicitYear: true }] : [])];
+      const dateMatch = chunkDateMatch || spoken.some((said) => askedPeriods.some((asked) => sameTime(asked, said)));
       const periodConflict = askedPeriods.length > 0 && spoken.length > 0 && !dateMatch;
       const fresh = sentence.termList.filter((term) => !asked.has(term)).length;
       const features = [
@@ -122,6 +123,16 @@ export function sentenceCandidates(analysis: QuestionAnalysis, sources: Retrieve
     });
   });
   return candidates;
+}
+
+type Dated = { range: DateRange; explicitYear: boolean };
+
+/**
+ * Whether a period asked about and one a passage speaks of share a day. When neither says its year, both
+ * recur ("shut in January" against "open from November to March"), so only the days of the year count.
+ */
+function sameTime(asked: Dated, said: Dated): boolean {
+  return !asked.explicitYear && !said.explicitYear ? overlapsInAnyYear(asked.range, said.range) : overlaps(asked.range, said.range);
 }
 
 // "What port ...", "Which version ...", "How many employees ...": the noun the question is about.

@@ -80,3 +80,22 @@ export function formatRange(range: DateRange): string {
   if (sm === em) return `${start}-${ed}, ${sy}`;
   return `${start} - ${MONTH_NAMES[em - 1]} ${ed}, ${sy}`;
 }
+
+/**
+ * Whether two ranges share a day of the year in some year: how a date written without a year is compared
+ * with another such date ("open from November to March" against "in January"), since both recur.
+ * A range of a year or more covers every day.
+ */
+export function overlapsInAnyYear(a: DateRange, b: DateRange): boolean {
+  if (daysBetween(a.start, a.end) >= 365 || daysBetween(b.start, b.end) >= 365) return true;
+  const shift = (range: DateRange, years: number): DateRange => ({ start: shiftYear(range.start, years), end: shiftYear(range.end, years) });
+  const offset = +a.start.slice(0, 4) - +b.start.slice(0, 4);
+  return [offset - 1, offset, offset + 1].some((years) => overlaps(a, shift(b, years)));
+}
+
+function shiftYear(date: string, years: number): string {
+  const year = +date.slice(0, 4) + years;
+  // 29 February becomes 28 February in a year without it.
+  const rest = date.slice(4) === "-02-29" && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? "-02-28" : date.slice(4);
+  return `${String(year).padStart(4, "0")}${rest}`;
+}
