@@ -20,6 +20,13 @@ describe("holdsAnswerType", () => {
     expect(holds("How much does the Team plan cost?", "It costs USD 40 a month.")).toBe(true);
   });
 
+  it("takes any name for \"which manager\", a person's for \"who\"", () => {
+    expect(holds("Which password manager does the company use?", "Store all passwords in the company password manager, Bitwarden.")).toBe(true);
+    expect(holds("Which password manager does the company use?", "Store all passwords in the password manager.")).toBe(false);
+    expect(holds("Who manages the passwords?", "Store all passwords in the company password manager, Bitwarden.")).toBe(false);
+    expect(holds("Which engineer signed the report?", "The report was signed by Dana Whitfield.")).toBe(true);
+  });
+
   it("does not count a sum the question already names", () => {
     expect(holds("How much of the £26.5 million budget was spent?", "The board approved a budget of £26.5 million.")).toBe(false);
   });

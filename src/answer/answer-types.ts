@@ -11,7 +11,7 @@ const PLACE = /\b(?:in|at|from|near|to|into|across|outside|inside|throughout|bet
 /**
  * Whether a sentence holds something of the type the question asks for that the question does not
  * already say: a date for "when", a time of day for "what time", a sum for "how much does it cost", a number for "how many", a person's
- * name for "who", a named place for "where".
+ * name for "who", a name of any kind for "which manager", a named place for "where".
  */
 export function holdsAnswerType(type: AnswerType, sentence: SentenceFacts, question: QuestionAnalysis, chunkDated = false): boolean {
   const asked = question.text.toLowerCase();
@@ -28,9 +28,20 @@ export function holdsAnswerType(type: AnswerType, sentence: SentenceFacts, quest
       return sentence.quantities.some((q) => fresh(q.value));
     case "person":
       return personNames(sentence.text).some(fresh);
+    case "name":
+      return personNames(sentence.text).some(fresh) || properNouns(sentence.text).some(fresh);
     case "place":
       return [...sentence.text.matchAll(PLACE)].some((m) => fresh(m[1]!)) || personNames(sentence.text).some(fresh);
     case "any":
       return true;
   }
 }
+
+/** Capitalized words after a sentence's first: the names a sentence holds ("Bitwarden", "Deskly", "Linux"). */
+function properNouns(text: string): string[] {
+  const words = text.match(/[\p{L}][\p{L}\p{N}’'-]*/gu) ?? [];
+  return words.slice(1).filter((word) => /^\p{Lu}/u.test(word) && !NOT_NAMES.has(word));
+}
+
+// Capitalized words that are no names: pronouns and words a heading or list item may start with.
+const NOT_NAMES = new Set(["I", "The", "A", "An", "This", "That", "These", "Those", "It", "We", "You", "They", "He", "She", "Our", "Your", "Their"]);

@@ -81,8 +81,9 @@ export function sentenceCandidates(analysis: QuestionAnalysis, sources: Retrieve
       const lowerText = sentence.text.toLowerCase();
       const typeExpected = analysis.answerType !== "any";
       const typePresent = typeExpected && holdsAnswerType(analysis.answerType, sentence, analysis, Boolean(source.chunk.date && source.chunk.dateLabel && !analysis.text.includes(source.chunk.dateLabel)));
-      // A sum of money is a number too: "numberMissing" says that the figure asked for is not there.
-      const missing = (type: QuestionAnalysis["answerType"]) => ((analysis.answerType === type || (type === "number" && analysis.answerType === "money")) && !typePresent ? 1 : 0);
+      // A sum of money is a number too, and a person's name a name: "numberMissing" says that the figure asked
+      // for is not there, "personMissing" that the name asked for is not.
+      const missing = (type: QuestionAnalysis["answerType"]) => ((analysis.answerType === type || (type === "number" && analysis.answerType === "money") || (type === "person" && analysis.answerType === "name")) && !typePresent ? 1 : 0);
       // The question names a period and the passage speaks only of others ("in 2022" met by a 2023 figure).
       const spoken: Dated[] = [...sentence.periods, ...(source.chunk.date ? [{ range: source.chunk.date, explicitYear: true }] : [])];
       const dateMatch = chunkDateMatch || spoken.some((said) => askedPeriods.some((asked) => sameTime(asked, said)));

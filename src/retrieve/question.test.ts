@@ -38,7 +38,8 @@ describe("analyzeQuestion", () => {
     expect(type("What was the budget for the new plant?")).toBe("money");
     expect(type("How much rain fell in July?")).toBe("number");
     expect(type("Who leads support?")).toBe("person");
-    expect(type("Which engineer signed the report?")).toBe("person");
+    expect(type("Which engineer signed the report?")).toBe("name");
+    expect(type("Which password manager does the team use?")).toBe("name");
     expect(type("Where is the head office?")).toBe("place");
     expect(type("What does the sync client do?")).toBe("any");
   });

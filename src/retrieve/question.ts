@@ -7,7 +7,7 @@ import { terms, tokenize } from "../text/terms.js";
 export type Intent = "timeline" | "count" | "first" | "last" | "when" | "who" | "where" | "describe" | "general";
 
 /** The type of thing that answers the question: a sentence that holds none is unlikely to answer it. */
-export type AnswerType = "date" | "time" | "money" | "number" | "person" | "place" | "any";
+export type AnswerType = "date" | "time" | "money" | "number" | "person" | "name" | "place" | "any";
 
 /** What retrieval and answering need to know about a question. */
 export interface QuestionAnalysis {
@@ -155,7 +155,8 @@ function answerTypeOf(text: string, intent: Intent): AnswerType {
   if (intent === "when") return "date";
   if (intent !== "count" && MONEY.test(text)) return "money";
   if (intent === "count" || NUMBER.test(text)) return "number";
-  if (intent === "who") return "person";
+  // "Who ..." wants a person; "which manager / which team ..." wants a name, which may be a tool's or a team's.
+  if (intent === "who") return /\bwho(?:m|se)?\b/i.test(text) ? "person" : "name";
   if (intent === "where") return "place";
   return "any";
 }
