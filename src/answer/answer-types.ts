@@ -10,8 +10,9 @@ const PLACE = /\b(?:in|at|from|near|to|into|across|outside|inside|throughout|bet
 
 /**
  * Whether a sentence holds something of the type the question asks for that the question does not
- * already say: a date for "when", a time of day for "what time", a sum for "how much does it cost", a number for "how many", a person's
- * name for "who", a name of any kind for "which manager", a named place for "where".
+ * already say: a date for "when", a time of day for "what time", a sum for "how much does it cost", a
+ * number for "how many", a person's name for "who", a name of any kind for "which manager", a named
+ * place for "where".
  */
 export function holdsAnswerType(type: AnswerType, sentence: SentenceFacts, question: QuestionAnalysis, chunkDated = false): boolean {
   const asked = question.text.toLowerCase();

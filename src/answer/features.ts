@@ -1,6 +1,5 @@
-import type { Chunk } from "../index/chunk.js";
+import type { Chunk, DateRange } from "../index/chunk.js";
 import { overlaps, overlapsInAnyYear } from "../dates/index.js";
-import type { DateRange } from "../index/chunk.js";
 import type { CorpusContext } from "../retrieve/corpus-context.js";
 import type { QuestionAnalysis } from "../retrieve/question.js";
 import type { Retrieved } from "../retrieve/retriever.js";
@@ -64,6 +63,7 @@ export function sentenceCandidates(analysis: QuestionAnalysis, sources: Retrieve
   const asked = new Set(analysis.terms);
   const keywords = analysis.keywords.map((word) => word.toLowerCase());
   const focus = focusTerm(analysis);
+  const askedType = MISSING_AS[analysis.answerType] ?? analysis.answerType;
   const candidates: SentenceCandidate[] = [];
   sources.slice(0, depth).forEach((source, rank) => {
     const facts = chunkFacts(source.chunk, year);
@@ -81,9 +81,7 @@ export function sentenceCandidates(analysis: QuestionAnalysis, sources: Retrieve
       const lowerText = sentence.text.toLowerCase();
       const typeExpected = analysis.answerType !== "any";
       const typePresent = typeExpected && holdsAnswerType(analysis.answerType, sentence, analysis, Boolean(source.chunk.date && source.chunk.dateLabel && !analysis.text.includes(source.chunk.dateLabel)));
-      // A sum of money is a number too, and a person's name a name: "numberMissing" says that the figure asked
-      // for is not there, "personMissing" that the name asked for is not.
-      const missing = (type: QuestionAnalysis["answerType"]) => ((analysis.answerType === type || (type === "number" && analysis.answerType === "money") || (type === "person" && analysis.answerType === "name")) && !typePresent ? 1 : 0);
+      const missing = (type: QuestionAnalysis["answerType"]) => (askedType === type && !typePresent ? 1 : 0);
       // The question names a period and the passage speaks only of others ("in 2022" met by a 2023 figure).
       const spoken: Dated[] = [...sentence.periods, ...(source.chunk.date ? [{ range: source.chunk.date, explicitYear: true }] : [])];
       const dateMatch = chunkDateMatch || spoken.some((said) => askedPeriods.some((asked) => sameTime(asked, said)));
@@ -125,6 +123,9 @@ export function sentenceCandidates(analysis: QuestionAnalysis, sources: Retrieve
   });
   return candidates;
 }
+
+// The feature a missing answer of each type is reported under: a sum of money is a figure, any name counts as a person's.
+const MISSING_AS: Partial<Record<QuestionAnalysis["answerType"], QuestionAnalysis["answerType"]>> = { money: "number", name: "person" };
 
 type Dated = { range: DateRange; explicitYear: boolean };
 
