@@ -96,8 +96,9 @@ export function createRetriever(index: LoadedIndex, embedder: Embedder, context:
         if (chunk) candidate(chunk).bm25 = hit.score;
       }
     }
+    let vector: number[] | undefined;
     if (mode !== "bm25") {
-      const vector = await queryVectors.vector(analysis.query, options.signal);
+      vector = await queryVectors.vector(analysis.query, options.signal);
       for (const hit of await index.hnsw.search(vector, CANDIDATES)) {
         const chunk = admit(hit.id);
         if (chunk) candidate(chunk).dense = hit.score;
@@ -111,9 +112,15 @@ export function createRetriever(index: LoadedIndex, embedder: Embedder, context:
     const fused = mode === "hybrid"
       ? fuse([...candidates.values()], weights)
       : fuse([...candidates.values()], { bm25: mode === "bm25" ? 1 : 0, dense: mode === "dense" ? 1 : 0, date: 0, exact: 0, chronology: 0 });
-    return fused.slice(0, Math.max(RERANK_DEPTH, options.k ?? 0)).map(({ id, score }) => {
+    const top = fused.slice(0, Math.max(RERANK_DEPTH, options.k ?? 0));
+    // A passage only BM25 returned still has a similarity to the question, only not among the nearest
+    // neighbours' (in a corpus larger than CANDIDATES): measured exactly, it is not taken for 0. After
+    // fusion, so fusion still sees each ranking as it returned.
+    const unmeasured = mode === "hybrid" && vector ? top.filter(({ id }) => candidates.get(id)!.dense === undefined).map(({ id }) => id) : [];
+    const measured = unmeasured.length ? index.hnsw.similarities(vector!, unmeasured) : new Map<string, number>();
+    return top.map(({ id, score }) => {
       const { bm25, dense, dateMatch: date, exact } = candidates.get(id)!;
-      return { chunk: index.byId.get(id)!, fused: score, bm25, dense, dateMatch: date, exact };
+      return { chunk: index.byId.get(id)!, fused: score, bm25, dense: dense ?? measured.get(id), dateMatch: date, exact };
     });
   }
 }
