@@ -38,13 +38,14 @@ export function chunkFacts(chunk: Chunk, year: number): ChunkFacts {
     facts = {
       sentences: splitSentences(chunk.text).map((text) => {
         const termList = terms(text);
+        const dates = findDates(text, year);
         return {
-        text,
-        terms: new Set(termList),
-        termList,
-        dates: findDates(text, year),
-        periods: findPeriods(text, year),
-        quantities: quantities(text, year),
+          text,
+          terms: new Set(termList),
+          termList,
+          dates,
+          periods: findPeriods(text, year, dates),
+          quantities: quantities(text, year),
         };
       }),
       textTerms,

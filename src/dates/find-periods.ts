@@ -48,10 +48,9 @@ const LOOKBEHIND = 40;
 /**
  * The periods a question asks about: every date it names, with how the question bounds it. `defaultYear`
  * fills in dates written without a year, as in findDates; in "between June and August 2023" June takes
- * August's year.
+ * August's year. A caller that has found the text's dates already passes them as `dates`.
  */
-export function findPeriods(text: string, defaultYear: number): PeriodMention[] {
-  const dates = findDates(text, defaultYear);
+export function findPeriods(text: string, defaultYear: number, dates: DateMention[] = findDates(text, defaultYear)): PeriodMention[] {
   const periods: PeriodMention[] = [];
   for (let i = 0; i < dates.length; i++) {
     const date = dates[i];
