@@ -63,7 +63,7 @@ async function main() {
   // The quick run keeps only the default (two threads); the full run compares it with one thread.
   const throughput = await measureThroughput(options.quick ? [2] : [0, 2], [1, 16, 64], options.quick ? 2 : 10);
   log("\n## Throughput, POST /api/ask, distinct questions\n");
-  const share = (answersPerSecond: number) => (answersPerSecond / limit.answersPerSecond).toFixed(2);
+  const share = (answersPerSecond: number, digits = 2) => (answersPerSecond / limit.answersPerSecond).toFixed(digits);
   const shareOfPool = (answersPerSecond: number) => (answersPerSecond / limit.poolPerSecond).toFixed(2);
   log(table(["embedding threads", "connections", "answers/s", "share of the limit", "share of the threads' own rate", "p50 ms", "p99 ms", "requests", "errors", "non-2xx"], throughput.map((r) => [r.workers || "0 (in-process)", r.connections, r.requestsPerSecond, share(r.requestsPerSecond), shareOfPool(r.requestsPerSecond), r.p50, r.p99, r.requests, r.errors, r.non2xx])));
 
@@ -108,7 +108,7 @@ async function main() {
     [`/api/ask p99 < 120 ms`, `${ask.p99} ms`, ask.p99 < 120],
     [`≥ 80 answers/s at 16 connections, no errors (default: 2 threads)`, `${best16}/s`, best16 >= 80 && defaults.every((r) => r.errors === 0 && r.non2xx === 0)],
     // Three places: a share just under 0.7 must not print as 0.70 beside "NO".
-    ...[16, 64].map((c) => [`≥ 0.7 of the limit at ${c} connections`, `${((at(c)?.requestsPerSecond ?? 0) / limit.answersPerSecond).toFixed(3)}`, (at(c)?.requestsPerSecond ?? 0) >= 0.7 * limit.answersPerSecond] as const),
+    ...[16, 64].map((c) => [`≥ 0.7 of the limit at ${c} connections`, share(at(c)?.requestsPerSecond ?? 0, 3), (at(c)?.requestsPerSecond ?? 0) >= 0.7 * limit.answersPerSecond] as const),
     [`p99 at 16 connections ≤ 6 × bare embedding p50`, `${((at(16)?.p99 ?? Infinity) / floor).toFixed(1)} ×`, (at(16)?.p99 ?? Infinity) <= 6 * floor],
     [`non-embedding share of ingest < 20%`, `${((1 - build.embedShare) * 100).toFixed(1)}%`, 1 - build.embedShare < 0.2],
     [`no-op re-ingest < 1 s`, `${build.noopSeconds} s`, build.noopSeconds < 1],
