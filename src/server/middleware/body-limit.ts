@@ -17,7 +17,14 @@ export function limitBody(maxBytes: number): MiddlewareHandler {
     },
   });
   return async (c, next) => {
-    if (declaredLength(c) > maxBytes) throw tooLarge();
+    const declared = declaredLength(c);
+    if (declared !== undefined) {
+      if (declared > maxBytes) throw tooLarge();
+      // Node's parser holds a body to the length it declares, so there is nothing left to count. Going on
+      // without hono's bodyLimit, which touches the request's body stream, lets the route read the body
+      // straight from the socket instead of through a web stream built for it.
+      return next();
+    }
     let admitted = false;
     try {
       await limit(c, () => {
@@ -33,9 +40,11 @@ export function limitBody(maxBytes: number): MiddlewareHandler {
   };
 }
 
-/** The Content-Length a request declares, or 0 without one; with Transfer-Encoding the length is not declared. */
-function declaredLength(c: Context): number {
-  if (c.req.header("transfer-encoding")) return 0;
-  const length = Number(c.req.header("content-length"));
-  return Number.isFinite(length) ? length : 0;
+/** The Content-Length a request declares, if it declares one; with Transfer-Encoding the length is not declared. */
+function declaredLength(c: Context): number | undefined {
+  if (c.req.header("transfer-encoding")) return undefined;
+  const header = c.req.header("content-length");
+  if (header === undefined) return undefined;
+  const length = Number(header);
+  return Number.isFinite(length) ? length : undefined;
 }
