@@ -4,6 +4,7 @@ import { fakeChronicle, guardedApp, testConfig } from "../../../test-support/ser
 import { createApp } from "../app.js";
 import { openSqliteStore } from "../../store/index.js";
 import { originMatcher, widgetCors } from "./widget-cors.js";
+import { HttpError } from "../http-error.js";
 
 const preflight = (origin: string) => ({
   method: "OPTIONS",
@@ -31,6 +32,33 @@ describe("widgetCors", () => {
     expect(res.headers.get("access-control-allow-headers")).toMatch(/Authorization/i);
     const get = await app.request("/x", { headers: { origin: "http://localhost:8080" } });
     expect(get.headers.get("access-control-allow-origin")).toBe("http://localhost:8080");
+  });
+
+  it("grants an allowed origin on the route's own response, its body and headers kept, and varies every response by origin", async () => {
+    const app = guardedApp(widgetCors(["https://news.example.org"]), async (c, next) => {
+      await next();
+      c.res.headers.set("X-Request-Id", "r-1");
+    });
+    const res = await app.request("/x", { method: "POST", headers: { origin: "https://news.example.org" }, body: "hello" });
+    expect(await res.json()).toEqual({ ok: true, body: "hello" });
+    expect(res.headers.get("access-control-allow-origin")).toBe("https://news.example.org");
+    expect(res.headers.get("access-control-expose-headers")).toMatch(/RateLimit-Remaining/);
+    expect(res.headers.get("vary")).toMatch(/Origin/);
+    expect(res.headers.get("x-request-id")).toBe("r-1");
+    const plain = await app.request("/x");
+    expect(plain.headers.get("access-control-allow-origin")).toBeNull();
+    expect(plain.headers.get("access-control-expose-headers")).toBeNull();
+    expect(plain.headers.get("vary")).toMatch(/Origin/);
+  });
+
+  it("lets a refused request's error through with the grant, so the widget can read why", async () => {
+    const app = guardedApp(widgetCors([]), () => {
+      throw new HttpError(429, "rate_limited", "slow down");
+    });
+    const res = await app.request("/x", { headers: { origin: "http://localhost:5173" } });
+    expect(res.status).toBe(429);
+    expect(res.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+    expect((await res.json()).error.code).toBe("rate_limited");
   });
 
   it("gives no CORS grant to other origins", async () => {
