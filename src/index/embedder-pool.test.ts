@@ -28,6 +28,18 @@ describe("embedder pool", () => {
   });
 });
 
+describe("warming the pool", () => {
+  it("warms every thread, and a question sent while they warm still gets its own vectors", async () => {
+    const fresh = createEmbedderPool(2);
+    const early = fresh.embed(["Bombers near Alaska"]);
+    await fresh.warm();
+    const [[vector], [expected]] = await Promise.all([early, createLocalEmbedder().embed(["Bombers near Alaska"])]);
+    expect(vector).toHaveLength(512);
+    vector.forEach((value, j) => expect(value).toBeCloseTo(expected[j], 4));
+    await fresh.close();
+  });
+});
+
 describe("embedder pool without threads", () => {
   it("batches concurrent calls in this thread and hands each caller its own vectors", async () => {
     const inProcess = createEmbedderPool(0);
@@ -51,6 +63,7 @@ describe("batcher", () => {
         if (ms === 0) resolve(vectors);
         else setTimeout(() => resolve(vectors), ms);
       }),
+      warm: async () => {},
       close: async () => {},
     }));
 

@@ -4,12 +4,15 @@ import { createLocalEmbedder } from "./local-embedder.js";
 
 /** An embedder that also owns threads, to be closed when the process is done with it. */
 export interface PooledEmbedder extends Embedder {
+  /** Resolves once every thread has its model loaded and has embedded once, so the first question waits for neither. */
+  warm(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Embeds one batch somewhere: on a worker thread, or in this thread. */
 export interface Slot {
   run(texts: string[]): Promise<number[][]>;
+  warm(): Promise<void>;
   close(): Promise<void>;
   busy: boolean;
 }
@@ -41,6 +44,9 @@ export function createEmbedderPool(workers: number): PooledEmbedder {
     dimensions: local.dimensions,
     maxBatch: local.maxBatch,
     embed: batcher.embed,
+    async warm() {
+      await Promise.all(slots.map((slot) => slot.warm()));
+    },
     async close() {
       batcher.stop();
       await Promise.all(slots.map((slot) => slot.close()));
@@ -121,14 +127,26 @@ export function createBatcher(slots: Slot[]): { embed(texts: string[], options?:
 }
 
 function inProcessSlot(local: Embedder): Slot {
-  return { busy: false, run: (texts) => local.embed(texts), close: async () => {} };
+  return { busy: false, run: (texts) => local.embed(texts), warm: async () => void (await local.embed([WARM_UP_TEXT])), close: async () => {} };
 }
 
-/** A worker thread running embed-worker.mjs; it is handed one batch at a time. */
+// What a thread embeds before its first question: the encoder's first run costs several times a later one.
+const WARM_UP_TEXT = "How does this work?";
+
+/** A worker thread running embed-worker.mjs; it is handed one batch at a time. It warms itself as it starts. */
 function workerSlot(): Slot {
-  const worker = new Worker(new URL("./embed-worker.mjs", import.meta.url));
+  const worker = new Worker(new URL("./embed-worker.mjs", import.meta.url), { workerData: { warmUpText: WARM_UP_TEXT } });
   let pending: { resolve: (vectors: number[][]) => void; reject: (error: Error) => void } | undefined;
-  const settle = (message: { vectors?: number[][]; error?: string }) => {
+  let warmed!: { resolve: () => void; reject: (error: Error) => void };
+  const warm = new Promise<void>((resolve, reject) => (warmed = { resolve, reject }));
+  // Nobody may be waiting for it; a failure to warm also fails the first batch, which reports it.
+  warm.catch(() => {});
+  const settle = (message: { vectors?: number[][]; error?: string; warmed?: boolean }) => {
+    if (message.warmed !== undefined) {
+      if (message.warmed) warmed.resolve();
+      else warmed.reject(new Error(`embedding worker failed to start: ${message.error}`));
+      return;
+    }
     const current = pending;
     pending = undefined;
     // An idle worker must not keep the process alive; a busy one must, or its callers would never hear back.
@@ -137,11 +155,15 @@ function workerSlot(): Slot {
     else current?.reject(new Error(`embedding worker failed: ${message.error}`));
   };
   worker.on("message", settle);
-  worker.on("error", (error) => settle({ error: error.message }));
+  worker.on("error", (error) => {
+    warmed.reject(new Error(`embedding worker failed to start: ${error.message}`));
+    settle({ error: error.message });
+  });
   worker.unref();
   let nextId = 0;
   return {
     busy: false,
+    warm: () => warm,
     run(texts) {
       return new Promise((resolve, reject) => {
         pending = { resolve, reject };
