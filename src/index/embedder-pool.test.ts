@@ -1,3 +1,7 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createBatcher, createEmbedderPool } from "./embedder-pool.js";
 import { createLocalEmbedder } from "./local-embedder.js";
@@ -38,6 +42,27 @@ describe("warming the pool", () => {
     vector.forEach((value, j) => expect(value).toBeCloseTo(expected[j], 4));
     await fresh.close();
   });
+
+  it("keeps the process alive while a caller waits for it to warm, and lets it exit once idle", async () => {
+    // Neither closed nor awaited again: the process must still end by itself, with the line printed.
+    const script = join(mkdtempSync(join(tmpdir(), "chronicle-warm-")), "warm.mts");
+    writeFileSync(script, `import { createEmbedderPool } from ${JSON.stringify(new URL("./embedder-pool.ts", import.meta.url).href)};
+      await createEmbedderPool(1).warm();
+      console.log("warm");`);
+    const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const child = spawn(process.execPath, ["--import", "tsx", script], { stdio: ["ignore", "pipe", "inherit"] });
+      let stdout = "";
+      child.stdout.on("data", (data) => (stdout += data));
+      const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+      child.on("exit", (exitCode) => {
+        clearTimeout(timer);
+        resolve({ code: exitCode, stdout });
+      });
+    });
+    rmSync(dirname(script), { recursive: true, force: true });
+    expect(stdout.trim()).toBe("warm");
+    expect(code).toBe(0);
+  }, 40_000);
 });
 
 describe("embedder pool without threads", () => {

@@ -141,6 +141,9 @@ function workerSlot(): Slot {
   const warm = new Promise<void>((resolve, reject) => (warmed = { resolve, reject }));
   // Nobody may be waiting for it; a failure to warm also fails the first batch, which reports it.
   warm.catch(() => {});
+  let awaitingWarm = 0;
+  // An idle worker must not keep the process alive; one that somebody waits for must, or they would never hear back.
+  const holdProcess = () => (pending || awaitingWarm ? worker.ref() : worker.unref());
   const settle = (message: { vectors?: number[][]; error?: string; warmed?: boolean }) => {
     if (message.warmed !== undefined) {
       if (message.warmed) warmed.resolve();
@@ -149,8 +152,7 @@ function workerSlot(): Slot {
     }
     const current = pending;
     pending = undefined;
-    // An idle worker must not keep the process alive; a busy one must, or its callers would never hear back.
-    worker.unref();
+    holdProcess();
     if (message.vectors) current?.resolve(message.vectors);
     else current?.reject(new Error(`embedding worker failed: ${message.error}`));
   };
@@ -159,15 +161,24 @@ function workerSlot(): Slot {
     warmed.reject(new Error(`embedding worker failed to start: ${error.message}`));
     settle({ error: error.message });
   });
-  worker.unref();
+  holdProcess();
   let nextId = 0;
   return {
     busy: false,
-    warm: () => warm,
+    async warm() {
+      awaitingWarm++;
+      holdProcess();
+      try {
+        await warm;
+      } finally {
+        awaitingWarm--;
+        holdProcess();
+      }
+    },
     run(texts) {
       return new Promise((resolve, reject) => {
         pending = { resolve, reject };
-        worker.ref();
+        holdProcess();
         worker.postMessage({ id: nextId++, texts });
       });
     },
