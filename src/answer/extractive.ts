@@ -175,7 +175,8 @@ function listDraft(input: AnswerInput, context: CorpusContext, ranked: RankedCan
   const citations = cites.list();
   if (!citations.length) return undefined;
   const topic = topicTerms(analysis);
-  const topicCoverage = topic.length ? Math.max(...selected.map((entry) => context.weights.coverage(topic, chunkFacts(entry, context.year).terms))) : 1;
+  const covered = context.weights.coverageOf(topic);
+  const topicCoverage = topic.length ? Math.max(...selected.map((entry) => covered(chunkFacts(entry, context.year).terms))) : 1;
   const lead = ordinal ? (analysis.intent === "first" ? selected[0]! : selected.at(-1)!) : selected[0]!;
   return { draft: { text, citations }, lead, measures: { topicCoverage, size: selected.length } };
 }

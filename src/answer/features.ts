@@ -64,10 +64,11 @@ export function sentenceCandidates(analysis: QuestionAnalysis, sources: Retrieve
   const keywords = analysis.keywords.map((word) => word.toLowerCase());
   const focus = focusTerm(analysis);
   const askedType = MISSING_AS[analysis.answerType] ?? analysis.answerType;
+  const covered = weights.coverageOf(wanted);
   const candidates: SentenceCandidate[] = [];
   sources.slice(0, depth).forEach((source, rank) => {
     const facts = chunkFacts(source.chunk, year);
-    const passageCoverage = weights.coverage(wanted, facts.terms);
+    const passageCoverage = covered(facts.terms);
     // Words of the question the corpus uses elsewhere but this passage (with its heading) never does:
     // "unpaid leave" met by a passage on paid leave.
     const absentKnown = total ? wanted.reduce((sum, term, i) => sum + (weights.known(term) && !facts.terms.has(term) ? idfs[i]! : 0), 0) / total : 0;
@@ -88,8 +89,8 @@ export function sentenceCandidates(analysis: QuestionAnalysis, sources: Retrieve
       const periodConflict = askedPeriods.length > 0 && spoken.length > 0 && !dateMatch;
       const fresh = sentence.termList.filter((term) => !asked.has(term)).length;
       const features = [
-        weights.coverage(wanted, sentence.terms),
-        weights.coverage(wanted, window),
+        covered(sentence.terms),
+        covered(window),
         passageCoverage,
         pairs.length ? pairs.filter(([a, b]) => adjacent(sentence.termList, a, b)).length / pairs.length : 0,
         absentKnown,

@@ -51,11 +51,12 @@ export function passage(picked: ScoredSentence, ranked: ScoredSentence[], year: 
 /** The chronology entry reporting the same event as an article sentence, if there is one. */
 export function matchingEntry(picked: ScoredSentence, entries: Chunk[], weights: TermWeights, year: number): Chunk | undefined {
   const words = [...chunkFacts(picked.chunk, year).sentences[picked.index].terms];
+  const covered = weights.coverageOf(words);
   let best: Chunk | undefined;
   let bestScore = 0;
   for (const entry of entries) {
     if (picked.chunk.date && !overlaps(picked.chunk.date, entry.date!)) continue;
-    const score = weights.coverage(words, chunkFacts(entry, year).textTerms);
+    const score = covered(chunkFacts(entry, year).textTerms);
     if (score > bestScore) [best, bestScore] = [entry, score];
   }
   return bestScore >= (picked.chunk.date ? 0.3 : 0.45) ? best : undefined;

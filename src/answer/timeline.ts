@@ -28,7 +28,8 @@ export function selectEntries(analysis: QuestionAnalysis, entries: Chunk[], weig
   const counted = analysis.intent === "count" ? countedTerm(analysis) : undefined;
   if (counted) pool = pool.filter((entry) => chunkFacts(entry, year).textTerms.has(counted));
   if (topic.length && pool.length) {
-    const scored = pool.map((entry) => ({ entry, coverage: weights.coverage(topic, chunkFacts(entry, year).terms) }));
+    const covered = weights.coverageOf(topic);
+    const scored = pool.map((entry) => ({ entry, coverage: covered(chunkFacts(entry, year).terms) }));
     const best = Math.max(...scored.map((s) => s.coverage));
     // A topic no entry mentions is a question for the prose, not a list of everything in the period.
     if (best === 0) return [];

@@ -54,10 +54,11 @@ export function createCorpusContext(chunks: Chunk[], profile: CorpusProfile = { 
     eventDate(words) {
       const wanted = terms(words);
       if (!wanted.length) return undefined;
+      const covered = weights.coverageOf(wanted);
       let best: Chunk | undefined;
       let bestScore = 0;
       timeline.forEach((chunk, i) => {
-        const score = weights.coverage(wanted, timelineTerms[i]!);
+        const score = covered(timelineTerms[i]!);
         if (score > bestScore) [best, bestScore] = [chunk, score];
       });
       return best && bestScore >= EVENT_MATCH ? (best as Chunk).date : undefined;

@@ -49,7 +49,7 @@ export function rerankFeatures(analysis: QuestionAnalysis, candidates: FusedCand
   const denseValues = candidates.map((c) => c.dense).filter((v): v is number => v !== undefined);
   const denseMin = Math.min(...denseValues);
   const denseSpan = Math.max(...denseValues) - denseMin;
-  const wanted = [...new Set(analysis.terms)];
+  const covered = weights.coverageOf(analysis.terms);
   return candidates.map((c, rank) => {
     const { passage, sentences } = termsOf(c.chunk);
     return [
@@ -61,8 +61,8 @@ export function rerankFeatures(analysis: QuestionAnalysis, candidates: FusedCand
       c.dateMatch,
       c.exact,
       c.chunk.kind === "chronology" ? 1 : 0,
-      weights.coverage(wanted, passage),
-      Math.max(0, ...sentences.map((s) => weights.coverage(wanted, s))),
+      covered(passage),
+      Math.max(0, ...sentences.map(covered)),
     ];
   });
 }

@@ -26,4 +26,18 @@ describe("term weights", () => {
     expect(weights.knownFamily(stem("estuaries"))).toBe(true);
     expect(weights.knownFamily(stem("memo"))).toBe(false);
   });
+
+  it("measures the weighted share of the asked terms a text holds, the same from text or a set, one text or many", () => {
+    const asked = terms("cargo bike everyone");
+    const covered = weights.coverageOf(asked);
+    const rare = covered("a cargo bike");
+    expect(rare).toBeCloseTo(2 / 3, 10);
+    expect(covered("everyone")).toBeCloseTo(1 / 3, 10);
+    expect(covered("cargo bike for everyone")).toBeCloseTo(1, 10);
+    expect(covered("nothing asked")).toBe(0);
+    // The same figure as one text at a time, from a set of terms or from text.
+    expect(weights.coverage(asked, "a cargo bike")).toBe(rare);
+    expect(covered(new Set(terms("a cargo bike")))).toBe(rare);
+    expect(weights.coverageOf([])("anything")).toBe(0);
+  });
 });

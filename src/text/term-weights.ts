@@ -14,6 +14,8 @@ export interface TermWeights {
   knownFamily(term: string): boolean;
   /** IDF-weighted share (0-1) of `questionTerms` that occur in `text`. */
   coverage(questionTerms: string[], text: string | Set<string>): number;
+  /** `coverage` of many texts for the same terms: the terms' weights are summed once, not once a text. */
+  coverageOf(questionTerms: string[]): (text: string | Set<string>) => number;
 }
 
 // Shorter stems share a beginning by chance too often ("car" and "cargo").
@@ -35,12 +37,19 @@ export function createTermWeights(chunks: Chunk[]): TermWeights {
       }
       return false;
     },
-    coverage(questionTerms, text) {
-      const present = typeof text === "string" ? new Set(terms(text)) : text;
-      const unique = [...new Set(questionTerms)];
-      const total = unique.reduce((sum, term) => sum + idf(term), 0);
-      if (total === 0) return 0;
-      return unique.filter((term) => present.has(term)).reduce((sum, term) => sum + idf(term), 0) / total;
-    },
+    coverage: (questionTerms, text) => coverageOf(questionTerms)(text),
+    coverageOf,
   };
+
+  function coverageOf(questionTerms: string[]): (text: string | Set<string>) => number {
+    const weighted = [...new Set(questionTerms)].map((term) => ({ term, weight: idf(term) }));
+    const total = weighted.reduce((sum, { weight }) => sum + weight, 0);
+    return (text) => {
+      if (total === 0) return 0;
+      const present = typeof text === "string" ? new Set(terms(text)) : text;
+      let covered = 0;
+      for (const { term, weight } of weighted) if (present.has(term)) covered += weight;
+      return covered / total;
+    };
+  }
 }
