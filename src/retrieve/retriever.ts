@@ -91,7 +91,7 @@ export function createRetriever(index: LoadedIndex, embedder: Embedder, context:
     };
 
     if (mode !== "dense") {
-      for (const hit of index.bm25.search(analysis.query, CANDIDATES)) {
+      for (const hit of index.bm25.search(analysis.query, CANDIDATES, context.weights.known)) {
         const chunk = admit(hit.id);
         if (chunk) candidate(chunk).bm25 = hit.score;
       }
