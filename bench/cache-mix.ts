@@ -1,5 +1,5 @@
 import autocannon from "autocannon";
-import { spawnServer } from "../test-support/spawn-server.js";
+import { spawnBenchServer } from "./bench-server.js";
 
 export interface CacheMixRow {
   cache: string;
@@ -51,7 +51,7 @@ export async function measureCacheMix(questions: string[], connections: number, 
   const order = zipfSequence(questions.length, 200_000);
   const rows: CacheMixRow[] = [];
   for (const [label, size] of [["off", "0"], ["on", "2000"]] as const) {
-    const server = await spawnServer({ RATE_LIMIT_PER_MINUTE: "100000000", ANSWER_CACHE_SIZE: size });
+    const server = await spawnBenchServer({ RATE_LIMIT_PER_MINUTE: "100000000", ANSWER_CACHE_SIZE: size });
     let next = 0;
     try {
       const result = await autocannon({

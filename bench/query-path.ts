@@ -1,5 +1,5 @@
 import { createLocalEmbedder } from "../src/index/index.js";
-import { spawnServer } from "../test-support/spawn-server.js";
+import { spawnBenchServer } from "./bench-server.js";
 import { openBenchChronicle } from "./open-chronicle.js";
 import { distinctQuestions } from "./questions.js";
 import { timeEach, type Timing } from "./stats.js";
@@ -29,7 +29,7 @@ export async function measureQueryPath(count: number): Promise<QueryPathRow[]> {
     { stage: "retrieval (embed + HNSW + BM25 + fusion)", timing: await timeEach(forRetrieve, (q) => chronicle.retrieve(q, { k: 8 }), 10) },
   ];
   await chronicle.close();
-  const server = await spawnServer({ RATE_LIMIT_PER_MINUTE: "100000000" });
+  const server = await spawnBenchServer({ RATE_LIMIT_PER_MINUTE: "100000000" });
   try {
     rows.push({ stage: "POST /api/ask over HTTP", timing: await timeEach(forAsk, (q) => ask(server.url, q), 10) });
   } finally {

@@ -3,7 +3,8 @@ import { distinctQuestions } from "./questions.js";
 import { startNginx, type TestNginx } from "../test-support/nginx.js";
 import { startPostgres, type TestPostgres } from "../test-support/postgres.js";
 import { startRedis, type TestRedis } from "../test-support/redis.js";
-import { spawnServer, type SpawnedServer } from "../test-support/spawn-server.js";
+import type { SpawnedServer } from "../test-support/spawn-server.js";
+import { spawnBenchServer } from "./bench-server.js";
 import { openBenchChronicle } from "./open-chronicle.js";
 
 export interface ReplicaRow {
@@ -54,7 +55,7 @@ export async function measureReplicas(connections: number, seconds: number): Pro
 
   const base = { RATE_LIMIT_PER_MINUTE: "100000000" };
   const rows: ReplicaRow[] = [];
-  const alone = await spawnServer(base);
+  const alone = await spawnBenchServer(base);
   try {
     rows.push(await load("1 replica, embedded stores (SQLite, memory), direct", alone.url));
   } finally {
@@ -68,11 +69,11 @@ export async function measureReplicas(connections: number, seconds: number): Pro
   try {
     [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
     const shared = { ...base, DATABASE_URL: postgres.url, REDIS_URL: redis.url, TRUST_PROXY_HOPS: "1" };
-    replicas.push(await spawnServer(shared));
+    replicas.push(await spawnBenchServer(shared));
     nginx = await startNginx({ upstreams: [new URL(replicas[0]!.url).host] });
     rows.push(await load("1 replica, PostgreSQL + Redis, behind nginx", nginx.url));
     await nginx.stop();
-    replicas.push(await spawnServer(shared));
+    replicas.push(await spawnBenchServer(shared));
     nginx = await startNginx({ upstreams: replicas.map((replica) => new URL(replica.url).host) });
     rows.push(await load("2 replicas, PostgreSQL + Redis, behind nginx", nginx.url));
   } finally {

@@ -1,5 +1,5 @@
 import autocannon from "autocannon";
-import { spawnServer } from "../test-support/spawn-server.js";
+import { spawnBenchServer } from "./bench-server.js";
 import { openBenchChronicle } from "./open-chronicle.js";
 import { distinctQuestions } from "./questions.js";
 
@@ -25,7 +25,7 @@ export async function measureThroughput(workers: number[], connections: number[]
   let next = 0;
   const rows: ThroughputRow[] = [];
   for (const threads of workers) {
-    const server = await spawnServer({ RATE_LIMIT_PER_MINUTE: "100000000", EMBED_WORKERS: String(threads) });
+    const server = await spawnBenchServer({ RATE_LIMIT_PER_MINUTE: "100000000", EMBED_WORKERS: String(threads) });
     try {
       for (const c of connections) {
         const result = await autocannon({

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { cp, mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { basename, join } from "node:path";
 import { Bm25Store } from "./bm25-store.js";
 import type { Chunk } from "./chunk.js";
 import { sha256 } from "./corpus.js";
@@ -38,6 +38,19 @@ export async function readCurrentManifest(dataDir: string): Promise<{ dir: strin
   } catch (error) {
     throw new IndexCorruptError(`manifest of ${generation} cannot be read`, { cause: error });
   }
+}
+
+/**
+ * Copies the live index of `fromDir` into `toDir` and makes it the live one there; nothing else of
+ * `fromDir` (its answer log, its embedding cache) comes along. False when `fromDir` has no index.
+ */
+export async function copyLiveIndex(fromDir: string, toDir: string): Promise<boolean> {
+  const current = await readCurrentManifest(fromDir);
+  if (!current) return false;
+  const generation = basename(current.dir);
+  await cp(current.dir, join(toDir, generation), { recursive: true });
+  await writeFileAtomic(join(toDir, CURRENT), generation);
+  return true;
 }
 
 /** Loads a saved index after checking every file against the manifest's checksums. */

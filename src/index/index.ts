@@ -8,6 +8,7 @@ export { ensureIndex, type IngestOptions, type IngestResult } from "./ingest.js"
 export { DEFAULT_MAX_DOCUMENT_BYTES, scanCorpus, type CorpusEntry, type SkippedFile } from "./corpus.js";
 export type { DocumentRecord, Manifest } from "./manifest.js";
 export type { LoadedIndex } from "./index-files.js";
+export { copyLiveIndex } from "./index-files.js";
 export type { Hit } from "./bm25-store.js";
 export { parseDocument } from "./parse-document.js";
 export { parseChronologyLine } from "./chronology.js";

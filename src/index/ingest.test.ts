@@ -1,9 +1,10 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFakeEmbedder } from "../../test-support/fake-embedder.js";
 import { ensureIndex } from "./ingest.js";
+import { copyLiveIndex } from "./index-files.js";
 
 let root: string;
 let corpusDir: string;
@@ -136,3 +137,20 @@ function countingEmbedder() {
   const texts: string[] = [];
   return { ...inner, texts, embed: (batch: string[]) => (texts.push(...batch), inner.embed(batch)) };
 }
+
+describe("copyLiveIndex", () => {
+  it("copies the live index, and only it, into another data folder, where it loads without a rebuild", async () => {
+    const embedder = createFakeEmbedder();
+    await ensureIndex({ corpusDir, dataDir, embedder });
+    await writeFile(join(dataDir, "chronicle.sqlite"), "an answer log");
+    const copy = join(root, "copy");
+    await mkdir(copy);
+    expect(await copyLiveIndex(dataDir, copy)).toBe(true);
+    expect((await readdir(copy)).sort()).toEqual(["CURRENT", await generation()].sort());
+    const calls = embedder.calls;
+    const loaded = await ensureIndex({ corpusDir, dataDir: copy, embedder });
+    expect(loaded.rebuilt).toBe(false);
+    expect(embedder.calls).toBe(calls);
+    expect(await copyLiveIndex(join(root, "empty"), join(root, "nowhere"))).toBe(false);
+  });
+});
