@@ -53,9 +53,9 @@ export async function measureEmbeddingLimit(questions: string[], batch = 16, rou
 async function measurePool(questions: string[], workers: number, inFlight: number, total: number): Promise<number> {
   const pool = createEmbedderPool(workers);
   try {
-    // Each thread loads the model on its first batch: warm every one before timing.
-    await Promise.all(questions.slice(0, workers * 8).map((question) => pool.embed([question])));
-    const timed = questions.slice(workers * 8, workers * 8 + total);
+    // Every thread loads its model and runs it once before timing.
+    await pool.warm();
+    const timed = questions.slice(0, total);
     let next = 0;
     const started = performance.now();
     await Promise.all(Array.from({ length: inFlight }, async () => {

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { answerKey, createMemoryAnswerCache, type AnswerCache, type CachedAnswer } from "./answer-cache.js";
 import { createOfflineCondenser, standaloneQuestion, type ChatMessage, type Condenser } from "./chat/index.js";
 import { defaultConfig, llmConfigured, type Config } from "./config.js";
-import { createEmbedderPool, ensureIndex, type PooledEmbedder, type Chunk, type Embedder, type IngestResult, type Manifest } from "./index/index.js";
+import { createEmbedderPool, ensureIndex, type Chunk, type Embedder, type IngestResult, type Manifest } from "./index/index.js";
 import { loadProfile, type CorpusProfile } from "./index/profile.js";
 import { createLlmAnswerer, createLlmCondenser, createOpenAIEmbedder, type LlmClientOptions } from "./llm/index.js";
 import { loadAnswerModels, type AnswerModels } from "./model/answer-models.js";
@@ -65,9 +65,6 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
   const config = { ...defaultConfig(), ...options.config };
   const logger = options.logger ?? silentLogger;
   const embedder = options.embedder ?? (await createEmbedder(config));
-  // The encoder's threads warm up while the index loads: ready means the first question is answered at full speed.
-  const warming = warmEmbedder(embedder);
-  warming.catch(() => {});
   const ingest = await ensureIndex({
     corpusDir: resolve(config.CORPUS_DIR),
     dataDir: resolve(config.DATA_DIR),
@@ -77,10 +74,6 @@ export async function openChronicle(options: OpenOptions = {}): Promise<Chronicl
     concurrency: Math.max(1, config.EMBED_WORKERS),
     maxDocumentBytes: config.MAX_DOCUMENT_BYTES,
   }).catch(async (error) => {
-    await closeEmbedder(embedder);
-    throw error;
-  });
-  await warming.catch(async (error) => {
     await closeEmbedder(embedder);
     throw error;
   });
@@ -240,11 +233,6 @@ export async function createEmbedder(config: Config): Promise<Embedder> {
   // Worker threads let the encoder use every core; with 0 it runs in this thread. Either way, questions
   // that arrive together are embedded together as one batch.
   return createEmbedderPool(config.EMBED_WORKERS);
-}
-
-/** Warms an embedder with threads to warm; any other is ready as it is. */
-function warmEmbedder(embedder: Embedder): Promise<void> {
-  return "warm" in embedder && typeof embedder.warm === "function" ? (embedder as PooledEmbedder).warm() : Promise.resolve();
 }
 
 export async function closeEmbedder(embedder: Embedder): Promise<void> {

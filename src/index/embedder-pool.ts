@@ -4,7 +4,10 @@ import { createLocalEmbedder } from "./local-embedder.js";
 
 /** An embedder that also owns threads, to be closed when the process is done with it. */
 export interface PooledEmbedder extends Embedder {
-  /** Resolves once every thread has its model loaded and has embedded once, so the first question waits for neither. */
+  /**
+   * Resolves once every thread has loaded its model and run it once; they do so by themselves as they
+   * start, so this is for a caller that must not time the first run (a benchmark).
+   */
   warm(): Promise<void>;
   close(): Promise<void>;
 }
