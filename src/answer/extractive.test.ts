@@ -145,6 +145,12 @@ describe("periods in list answers", () => {
     expect(result.answer).toMatch(/^The timeline lists 2 entries in March 2023/);
   });
 
+  it("writes the period's months and quarters with capitals however the question typed them", async () => {
+    const result = await ask("what happened in march?");
+    expect(result.refused).toBe(false);
+    expect(result.answer).toMatch(/^The timeline lists 2 entries in March 2023/);
+  });
+
   it("reads a span as between its ends, and lists its entries in the timeline's order", async () => {
     const result = await ask("What happened between March and May?");
     expect(result.refused).toBe(false);

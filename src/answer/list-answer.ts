@@ -64,11 +64,23 @@ function byMonth(entries: Chunk[]): Array<{ label: string; entries: Chunk[] }> {
  */
 function periodWords(period: PeriodMention): string {
   const bounded = /^(in|on|during|before|after|since|until|till|by|between|from|through|throughout)\b/i.test(period.text);
-  const text = bounded ? period.text : `for ${period.text}`;
+  const typed = asWritten(period.text);
+  const text = bounded ? typed : `for ${typed}`;
   if (period.explicitYear || period.precision === "year" || /\b\d{4}\b/.test(period.text)) return text;
   // An open bound ("before June") runs from the start of time: its year is the year of the end it names.
   const year = (period.relation === "before" ? period.range.end : period.range.start).slice(0, 4);
   return `${text} ${year}`;
+}
+
+// Month names and their short forms, which English writes with a capital however the question typed them.
+const MONTH_WORDS = new Set(MONTH_NAMES.flatMap((name) => [name.toLowerCase(), name.slice(0, 3).toLowerCase()]).concat("sept"));
+
+/** The period as the question typed it, with months and quarters written as prose writes them: "in november 2024" → "in November 2024", "q3" → "Q3". */
+function asWritten(text: string): string {
+  return text.replace(/\p{L}+\d*/gu, (word) => {
+    if (MONTH_WORDS.has(word.toLowerCase())) return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+    return /^q[1-4]$/i.test(word) ? word.toUpperCase() : word;
+  });
 }
 
 const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
