@@ -2,8 +2,8 @@ import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { SingleBar, Presets } from "cli-progress";
 import { loadConfig } from "../config.js";
-import { createLocalEmbedder, ensureIndex } from "../index/index.js";
-import { createOpenAIEmbedder } from "../llm/index.js";
+import { closeEmbedder, createEmbedder } from "../chronicle.js";
+import { ensureIndex } from "../index/index.js";
 import { createLogger } from "../logger.js";
 import { addDocument, removeDocument } from "../index/corpus-edits.js";
 import { runCli } from "./cli-error.js";
@@ -44,9 +44,8 @@ runCli(async () => {
     if (!(await removeDocument(corpusDir, name))) throw new Error(`no document named ${name} in ${config.CORPUS_DIR}`);
     process.stdout.write(`removed ${name}\n`);
   }
-  const embedder = config.EMBEDDER === "openai"
-    ? await createOpenAIEmbedder({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.EMBEDDING_MODEL })
-    : createLocalEmbedder();
+  // The server's embedder: the local encoder on EMBED_WORKERS threads (a batch in flight on each), or the OpenAI one.
+  const embedder = await createEmbedder(config);
 
   // A bar on a terminal; on a pipe or in CI, a plain line every quarter of the way.
   const bar = process.stderr.isTTY ? new SingleBar({ format: "embedding {bar} {value}/{total} chunks", stream: process.stderr }, Presets.shades_classic) : undefined;
@@ -70,9 +69,10 @@ runCli(async () => {
     embedder,
     logger: createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL),
     onProgress,
+    concurrency: Math.max(1, config.EMBED_WORKERS),
     force: args.force,
     maxDocumentBytes: config.MAX_DOCUMENT_BYTES,
-  });
+  }).finally(() => closeEmbedder(embedder));
   bar?.stop();
   const { counts } = result.index.manifest;
   const what = result.rebuilt ? `built (${result.reason})` : "already up to date";
