@@ -47,7 +47,7 @@ interface Judged {
 
 /** What the answerer is handed for a question: the fused candidates reranked by this reranker, the top eight. */
 function inputOf(corpus: TrainingCorpus, q: TrainingQuestion, reranker: LogisticModel): AnswerInput {
-  const sources = rerank(reranker, q.analysis, q.fused, corpus.chronicle.retriever.context.weights)
+  const sources = rerank(reranker, q.analysis, q.fused, corpus.chronicle.retriever.context)
     .slice(0, SOURCES)
     .map(({ chunk, score, bm25, dense }) => ({ chunk, score, bm25, dense }));
   return { question: q.item.question, analysis: q.analysis, sources };
@@ -82,7 +82,7 @@ function fitModels(training: TrainingCorpus[], thresholds = START.thresholds): A
       if (!q.item.answerable || !q.fused.length) continue;
       const positive = q.fused.map((c) => containsAnySource(c.chunk.text, q.item.sources));
       if (!positive.some(Boolean) || positive.every(Boolean)) continue;
-      passageChoices.push({ rows: rerankFeatures(q.analysis, q.fused, corpus.chronicle.retriever.context.weights), positive, weight });
+      passageChoices.push({ rows: rerankFeatures(q.analysis, q.fused, corpus.chronicle.retriever.context), positive, weight });
     }
   }
   const reranker = fitConditionalLogit(RERANK_FEATURES, passageChoices);

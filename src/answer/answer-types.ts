@@ -28,14 +28,32 @@ export function holdsAnswerType(type: AnswerType, sentence: SentenceFacts, quest
     case "number":
       return sentence.quantities.some((q) => fresh(q.value));
     case "person":
-      return personNames(sentence.text).some(fresh);
+      return namesIn(sentence).people.some(fresh);
     case "name":
-      return personNames(sentence.text).some(fresh) || properNouns(sentence.text).some(fresh);
+      return namesIn(sentence).people.some(fresh) || namesIn(sentence).proper.some(fresh);
     case "place":
-      return [...sentence.text.matchAll(PLACE)].some((m) => fresh(m[1]!)) || personNames(sentence.text).some(fresh);
+      return namesIn(sentence).places.some(fresh) || namesIn(sentence).people.some(fresh);
     case "any":
       return true;
   }
+}
+
+interface SentenceNames {
+  people: string[];
+  proper: string[];
+  places: string[];
+}
+
+// A sentence's names do not depend on the question: found once a sentence, not once a question.
+const names = new WeakMap<SentenceFacts, SentenceNames>();
+
+function namesIn(sentence: SentenceFacts): SentenceNames {
+  let found = names.get(sentence);
+  if (!found) {
+    found = { people: personNames(sentence.text), proper: properNouns(sentence.text), places: [...sentence.text.matchAll(PLACE)].map((m) => m[1]!) };
+    names.set(sentence, found);
+  }
+  return found;
 }
 
 /** Capitalized words after a sentence's first: the names a sentence holds ("Bitwarden", "Deskly", "Linux"). */

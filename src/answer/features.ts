@@ -4,6 +4,7 @@ import type { CorpusContext } from "../retrieve/corpus-context.js";
 import type { QuestionAnalysis } from "../retrieve/question.js";
 import type { Retrieved } from "../retrieve/retriever.js";
 import { holdsAnswerType } from "./answer-types.js";
+import { keepsPhrase, termPairs } from "../text/phrases.js";
 import { terms } from "../text/terms.js";
 import { chunkFacts } from "./chunk-facts.js";
 
@@ -59,7 +60,7 @@ export function sentenceCandidates(analysis: QuestionAnalysis, sources: Retrieve
   const wanted = [...new Set(analysis.terms)];
   const idfs = wanted.map((term) => weights.idf(term));
   const total = idfs.reduce((a, b) => a + b, 0);
-  const pairs = analysis.terms.slice(1).map((term, i) => [analysis.terms[i]!, term] as const).filter(([a, b]) => a !== b);
+  const pairs = termPairs(analysis.terms);
   const asked = new Set(analysis.terms);
   const keywords = analysis.keywords.map((word) => word.toLowerCase());
   const focus = focusTerm(analysis);
@@ -92,7 +93,7 @@ export function sentenceCandidates(analysis: QuestionAnalysis, sources: Retrieve
         covered(sentence.terms),
         covered(window),
         passageCoverage,
-        pairs.length ? pairs.filter(([a, b]) => adjacent(sentence.termList, a, b)).length / pairs.length : 0,
+        pairs.length ? pairs.filter(([a, b]) => keepsPhrase(sentence.termList, a, b)).length / pairs.length : 0,
         absentKnown,
         keywords.length ? keywords.filter((word) => lowerText.includes(word)).length / keywords.length : 1,
         passageKeywordShare,
@@ -147,14 +148,6 @@ function focusTerm(analysis: QuestionAnalysis): string | undefined {
   return word ? terms(word)[0] : undefined;
 }
 
-/** Whether `b` follows `a` within two terms: a phrase of the question kept together. */
-function adjacent(list: string[], a: string, b: string): boolean {
-  for (let i = 0; i < list.length; i++) {
-    if (list[i] !== a) continue;
-    if (list[i + 1] === b || list[i + 2] === b) return true;
-  }
-  return false;
-}
 
 /** What a list answer adds: how well its items match the question's topic (1 when it names none), and how many there are. */
 export interface ListMeasures {

@@ -68,7 +68,7 @@ export function createRetriever(index: LoadedIndex, embedder: Embedder, context:
       const { k = 8, mode = "hybrid" } = options;
       const analysis = options.analysis ?? analyze(question);
       const fused = await fusedCandidates(question, { ...options, analysis });
-      const ranked = mode === "hybrid" && reranker ? rerank(reranker, analysis, fused, context.weights) : fused.map((c) => ({ ...c, score: c.fused }));
+      const ranked = mode === "hybrid" && reranker ? rerank(reranker, analysis, fused, context) : fused.map((c) => ({ ...c, score: c.fused }));
       return ranked.slice(0, k).map(({ chunk, score, bm25, dense }) => ({ chunk, score, bm25, dense }));
     },
   };
