@@ -148,7 +148,6 @@ function focusTerm(analysis: QuestionAnalysis): string | undefined {
   return word ? terms(word)[0] : undefined;
 }
 
-
 /** What a list answer adds: how well its items match the question's topic (1 when it names none), and how many there are. */
 export interface ListMeasures {
   topicCoverage: number;
