@@ -1,3 +1,4 @@
+import type { Chunk } from "../index/chunk.js";
 import type { AnswerType, QuestionAnalysis } from "../retrieve/question.js";
 import type { SentenceFacts } from "./chunk-facts.js";
 import { personNames } from "./person-names.js";
@@ -36,6 +37,11 @@ export function holdsAnswerType(type: AnswerType, sentence: SentenceFacts, quest
     case "any":
       return true;
   }
+}
+
+/** Whether a chunk carries a date of its own that the question does not already say (a chronology line, a dated bullet). */
+export function carriesFreshDate(chunk: Chunk, question: QuestionAnalysis): boolean {
+  return Boolean(chunk.date && chunk.dateLabel && !question.text.includes(chunk.dateLabel));
 }
 
 interface SentenceNames {

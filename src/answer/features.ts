@@ -3,7 +3,7 @@ import { overlaps, overlapsInAnyYear } from "../dates/index.js";
 import type { CorpusContext } from "../retrieve/corpus-context.js";
 import type { QuestionAnalysis } from "../retrieve/question.js";
 import type { Retrieved } from "../retrieve/retriever.js";
-import { holdsAnswerType } from "./answer-types.js";
+import { carriesFreshDate, holdsAnswerType } from "./answer-types.js";
 import { keepsPhrase, termPairs } from "../text/phrases.js";
 import { terms } from "../text/terms.js";
 import { chunkFacts } from "./chunk-facts.js";
@@ -82,7 +82,7 @@ export function sentenceCandidates(analysis: QuestionAnalysis, sources: Retrieve
       const window = new Set([...sentence.terms, ...(facts.sentences[index - 1]?.terms ?? []), ...(facts.sentences[index + 1]?.terms ?? [])]);
       const lowerText = sentence.text.toLowerCase();
       const typeExpected = analysis.answerType !== "any";
-      const typePresent = typeExpected && holdsAnswerType(analysis.answerType, sentence, analysis, Boolean(source.chunk.date && source.chunk.dateLabel && !analysis.text.includes(source.chunk.dateLabel)));
+      const typePresent = typeExpected && holdsAnswerType(analysis.answerType, sentence, analysis, carriesFreshDate(source.chunk, analysis));
       const missing = (type: QuestionAnalysis["answerType"]) => (askedType === type && !typePresent ? 1 : 0);
       // The question names a period and the passage speaks only of others ("in 2022" met by a 2023 figure).
       const spoken: Dated[] = [...sentence.periods, ...(source.chunk.date ? [{ range: source.chunk.date, explicitYear: true }] : [])];

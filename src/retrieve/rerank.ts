@@ -1,5 +1,5 @@
 import { chunkFacts } from "../answer/chunk-facts.js";
-import { holdsAnswerType } from "../answer/answer-types.js";
+import { carriesFreshDate, holdsAnswerType } from "../answer/answer-types.js";
 import type { Chunk } from "../index/chunk.js";
 import { logOdds, type LogisticModel } from "../model/logistic.js";
 import { termPairs } from "../text/phrases.js";
@@ -78,7 +78,7 @@ export function rerankFeatures(analysis: QuestionAnalysis, candidates: FusedCand
   const typed = analysis.answerType !== "any";
   return candidates.map((c, rank) => {
     const facts = chunkFacts(c.chunk, context.year);
-    const dated = Boolean(c.chunk.date && c.chunk.dateLabel && !analysis.text.includes(c.chunk.dateLabel));
+    const dated = carriesFreshDate(c.chunk, analysis);
     const passage = passageTermsOf(c.chunk, context.year);
     const kept = pairs.filter(([a, b]) => passage.phrases.has(`${a} ${b}`)).length;
     const sentenceCoverage = facts.sentences.map((sentence) => covered(sentence.terms));
