@@ -49,8 +49,11 @@ export interface Assessment {
   confidence: number;
   relevance: number;
   verdict: Verdict;
-  /** The closest passages, cited: shown with a low-confidence verdict (and with an LLM's refusal). */
-  related?: { text: string; citations: Citation[] };
+  /**
+   * The closest passages, cited: shown with a low-confidence verdict (and with an LLM's refusal).
+   * Composed when first asked for: most answers never show them.
+   */
+  related(): { text: string; citations: Citation[] } | undefined;
 }
 
 /** Answers from the corpus's own sentences, each followed by its [n]; says so when it has no direct answer. */
@@ -77,8 +80,9 @@ function toAnswer(assessment: Assessment): Answer {
     return { ...reconcileCitations(assessment.draft.text, assessment.draft.citations), refused: false, mode: "extractive", confidence: rounded };
   }
   const refusal = verdict.refusal!;
-  if (verdict.outcome === "related" && assessment.related) {
-    const { text, citations } = reconcileCitations(assessment.related.text, assessment.related.citations);
+  const related = verdict.outcome === "related" ? assessment.related() : undefined;
+  if (related) {
+    const { text, citations } = reconcileCitations(related.text, related.citations);
     return { text, citations: [], related: citations, refused: true, refusal, mode: "extractive", confidence: rounded };
   }
   return { text: refusalText(refusal), citations: [], refused: true, refusal, mode: "extractive", confidence: rounded };
@@ -102,7 +106,7 @@ export function refusalText(refusal: Refusal): string {
 /** The whole decision for one question: candidates ranked, an answer composed, its confidence, the verdict. */
 export function assess(input: AnswerInput, context: CorpusContext, models: AnswerModels): Assessment {
   const { analysis, sources } = input;
-  const refusedEarly = (refusal: Refusal): Assessment => ({ ranked: [], kind: "none", draft: { text: "", citations: [] }, confidence: 0, relevance: 0, verdict: { outcome: "refuse", refusal } });
+  const refusedEarly = (refusal: Refusal): Assessment => ({ ranked: [], kind: "none", draft: { text: "", citations: [] }, confidence: 0, relevance: 0, verdict: { outcome: "refuse", refusal }, related: () => undefined });
   const early = refuseBeforeAnswering(analysis, sources, context);
   if (early) return refusedEarly(early);
 
@@ -139,8 +143,8 @@ function finish(partial: Omit<Assessment, "verdict" | "related">, models: Answer
   const verdict = partial.draft.citations.length
     ? decide(partial.confidence, partial.relevance, models.thresholds)
     : decide(0, partial.relevance, models.thresholds);
-  const related = relatedPassages(partial.ranked, context);
-  return { ...partial, verdict, related };
+  let related: { text: string; citations: Citation[] } | undefined | null = null;
+  return { ...partial, verdict, related: () => (related === null ? (related = relatedPassages(partial.ranked, context)) : related) };
 }
 
 /**

@@ -99,7 +99,8 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
   const judge = (result: Answer, judged: Assessment | undefined): Answer => {
     if (!judged) return result;
     if (!result.refused) return { ...result, confidence: Math.round(judged.confidence * 1000) / 1000 };
-    const related = judged.related ? reconcileCitations(judged.related.text, judged.related.citations) : undefined;
+    const passages = judged.related();
+    const related = passages ? reconcileCitations(passages.text, passages.citations) : undefined;
     return {
       ...result,
       text: related ? `${result.text}\n${related.text.split("\n").slice(1).join("\n")}` : result.text,
