@@ -85,7 +85,9 @@ export function sentenceCandidates(analysis: QuestionAnalysis, sources: Retrieve
       const typePresent = typeExpected && holdsAnswerType(analysis.answerType, sentence, analysis, carriesFreshDate(source.chunk, analysis));
       const missing = (type: QuestionAnalysis["answerType"]) => (askedType === type && !typePresent ? 1 : 0);
       // The question names a period and the passage speaks only of others ("in 2022" met by a 2023 figure).
-      const spoken: Dated[] = [...sentence.periods, ...(source.chunk.date ? [{ range: source.chunk.date, explicitYear: true }] : [])];
+      // The sentence before counts too: it often sets the period a sentence goes on about ("In 2023, trade
+      // grew. Imports rose by 24%, up from 19% in 2022.").
+      const spoken: Dated[] = [...(facts.sentences[index - 1]?.periods ?? []), ...sentence.periods, ...(source.chunk.date ? [{ range: source.chunk.date, explicitYear: true }] : [])];
       const dateMatch = chunkDateMatch || spoken.some((said) => askedPeriods.some((asked) => sameTime(asked, said)));
       const periodConflict = askedPeriods.length > 0 && spoken.length > 0 && !dateMatch;
       const fresh = sentence.termList.filter((term) => !asked.has(term)).length;
