@@ -25,7 +25,7 @@ export const NOT_COVERED = "The corpus does not cover this question.";
 const RELATED_LEAD = "I found no direct answer to that in the documents. The closest passages:";
 const MAX_RELATED = 3;
 // Each related passage is quoted up to about this many characters: enough to recognise it, short enough to scan.
-const RELATED_CHARS = 120;
+const RELATED_CHARS = 100;
 
 /** A candidate sentence with the ranker's verdict on it. */
 export interface RankedCandidate extends SentenceCandidate {
