@@ -26,17 +26,17 @@ interface Floor {
 // By "suite/file". Every set the eval knows must have a floor here.
 const FLOORS: Record<string, Floor> = {
   "main/qa.jsonl": { recallAt5: 0.94, accuracy: 0.67, refusals: 0.76, bareFalseRefusals: 0.05, auroc: 0.86 },
-  "main/qa-everyday.jsonl": { recallAt5: 0.85, accuracy: 0.43, refusals: 0.79, bareFalseRefusals: 0.14, auroc: 0.79 },
-  "main/conversations.jsonl": { recallAt5: 0.89, accuracy: 0.4, refusals: 0.62, bareFalseRefusals: 0.12, auroc: 0.7 },
-  "field-report/qa.jsonl": { recallAt5: 0.9, accuracy: 0.58, refusals: 0.73, bareFalseRefusals: 0.08, auroc: 0.81 },
-  "field-report/conversations.jsonl": { recallAt5: 0.89, accuracy: 0.43, refusals: 0.45, bareFalseRefusals: 0.16, auroc: 0.72 },
-  "product-docs/qa.jsonl": { recallAt5: 0.81, accuracy: 0.58, refusals: 0.64, bareFalseRefusals: 0.14, auroc: 0.78 },
-  "product-docs/conversations.jsonl": { recallAt5: 0.87, accuracy: 0.41, refusals: 0.45, bareFalseRefusals: 0.15, auroc: 0.47 },
-  "research-lab/qa.jsonl": { recallAt5: 0.82, accuracy: 0.45, refusals: 0.66, bareFalseRefusals: 0.17, auroc: 0.72 },
-  "team-handbook/qa.jsonl": { recallAt5: 0.89, accuracy: 0.51, refusals: 0.86, bareFalseRefusals: 0.16, auroc: 0.83 },
+  "main/qa-everyday.jsonl": { recallAt5: 0.85, accuracy: 0.45, refusals: 0.79, bareFalseRefusals: 0.14, auroc: 0.79 },
+  "main/conversations.jsonl": { recallAt5: 0.89, accuracy: 0.46, refusals: 0.29, bareFalseRefusals: 0.12, auroc: 0.71 },
+  "field-report/qa.jsonl": { recallAt5: 0.9, accuracy: 0.57, refusals: 0.73, bareFalseRefusals: 0.08, auroc: 0.81 },
+  "field-report/conversations.jsonl": { recallAt5: 0.89, accuracy: 0.51, refusals: 0.45, bareFalseRefusals: 0.13, auroc: 0.72 },
+  "product-docs/qa.jsonl": { recallAt5: 0.81, accuracy: 0.6, refusals: 0.64, bareFalseRefusals: 0.13, auroc: 0.78 },
+  "product-docs/conversations.jsonl": { recallAt5: 0.87, accuracy: 0.41, refusals: 0.45, bareFalseRefusals: 0.09, auroc: 0.47 },
+  "research-lab/qa.jsonl": { recallAt5: 0.78, accuracy: 0.48, refusals: 0.61, bareFalseRefusals: 0.12, auroc: 0.65 },
+  "team-handbook/qa.jsonl": { recallAt5: 0.89, accuracy: 0.51, refusals: 0.86, bareFalseRefusals: 0.16, auroc: 0.81 },
   "team-handbook/conversations.jsonl": { recallAt5: 0.79, accuracy: 0.4, refusals: 0.45, bareFalseRefusals: 0.19, auroc: 0.64 },
-  "town-council/qa.jsonl": { recallAt5: 0.88, accuracy: 0.45, refusals: 0.7, bareFalseRefusals: 0.18, auroc: 0.67 },
-  "squad2-dev/qa-sample.jsonl": { recallAt5: 0.94, accuracy: 0.44, refusals: 0.5, bareFalseRefusals: 0.07, auroc: 0.65 },
+  "town-council/qa.jsonl": { recallAt5: 0.87, accuracy: 0.48, refusals: 0.52, bareFalseRefusals: 0.16, auroc: 0.6 },
+  "squad2-dev/qa-sample.jsonl": { recallAt5: 0.94, accuracy: 0.47, refusals: 0.5, bareFalseRefusals: 0.07, auroc: 0.65 },
 };
 
 const list = (ids: string[]) => (ids.length === 0 ? "none" : ids.slice(0, 30).join(", "));

@@ -12,6 +12,11 @@ export interface EvalSuite {
   files: string[];
   /** Multi-turn conversations, when the corpus has them. */
   conversations?: string;
+  /**
+   * False for a corpus kept out of fitting (a `HELD-OUT` file in its folder says why): `npm run train`
+   * never sees it, so its figures stay an estimate for documents and questions nothing was fitted on.
+   */
+  fitted: boolean;
 }
 
 /** The public SQuAD 2.0 benchmark beside the project, read in place, never copied in. */
@@ -30,6 +35,7 @@ export function findSuites(root = process.cwd()): EvalSuite[] {
     dataDir: at("data"),
     files: ["qa.jsonl", "qa-everyday.jsonl"].map((file) => at("evals", file)).filter(existsSync),
     conversations: present(at("evals", "conversations.jsonl")),
+    fitted: true,
   };
   const corporaDir = at("evals", "corpora");
   const others = existsSync(corporaDir)
@@ -39,11 +45,12 @@ export function findSuites(root = process.cwd()): EvalSuite[] {
       dataDir: at("data", "eval", name),
       files: [join(corporaDir, name, "qa.jsonl")],
       conversations: present(join(corporaDir, name, "conversations.jsonl")),
+      fitted: !existsSync(join(corporaDir, name, "HELD-OUT")),
     }))
     : [];
   const squad = at(SQUAD_DIR);
   const benchmark: EvalSuite[] = existsSync(join(squad, "qa-sample.jsonl"))
-    ? [{ name: "squad2-dev", corpusDir: join(squad, "corpus"), dataDir: at("data", "eval", "squad2-dev"), files: [join(squad, "qa-sample.jsonl")] }]
+    ? [{ name: "squad2-dev", corpusDir: join(squad, "corpus"), dataDir: at("data", "eval", "squad2-dev"), files: [join(squad, "qa-sample.jsonl")], fitted: true }]
     : [];
   return [main, ...others, ...benchmark];
 }

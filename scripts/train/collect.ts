@@ -32,11 +32,12 @@ const notUsed: Answerer = {
 const CONCURRENT = 16;
 
 /**
- * Opens every corpus the eval knows, with all of its question sets (the SQuAD 2.0 benchmark with all
- * of its questions, not only the sample), and runs both searches and their fusion for each question once.
+ * Opens every corpus the eval knows but those held out of fitting, with all of its question sets (the
+ * SQuAD 2.0 benchmark with all of its questions, not only the sample), and runs both searches and their
+ * fusion for each question once.
  */
 export async function collectCorpora(log: (line: string) => void): Promise<TrainingCorpus[]> {
-  const suites = findSuites().map((suite) => {
+  const suites = findSuites().filter((suite) => suite.fitted).map((suite) => {
     if (suite.name !== "squad2-dev") return suite;
     const full = resolve(SQUAD_DIR, "qa.jsonl");
     return existsSync(full) ? { ...suite, files: [full] } : suite;
