@@ -2,10 +2,11 @@
  * `npm run train`: fits the reranker and the answerer's three models (which sentence answers, how sure
  * the answer is, whether anything retrieved is relevant) on every labelled corpus the eval knows but
  * those held out of fitting, validates them leave-one-corpus-out, chooses the thresholds from that
- * validation, and writes src/model/answer-models.json. Prints the validation table (Markdown) for the README; on stderr, how
- * accuracy and refusals trade at a few thresholds. TRAIN_DUMP=FILE also writes every held-out
- * judgement (question, draft, confidence, features) as JSON lines, to study failures; TRAIN_OUT=FILE writes
- * the models there instead, to compare a variant without replacing the committed ones.
+ * validation, and writes src/model/answer-models.json. Prints the validation table (Markdown) for the
+ * README; on stderr, how accuracy and refusals trade at a few thresholds. TRAIN_DUMP=FILE also writes
+ * every held-out judgement (question, draft, confidence, features) as JSON lines, to study failures;
+ * TRAIN_OUT=FILE writes the models there instead, to compare a variant without replacing the committed
+ * ones.
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
