@@ -51,7 +51,7 @@ export interface Assessment {
   verdict: Verdict;
   /**
    * The closest passages, cited: shown with a low-confidence verdict (and with an LLM's refusal).
-   * Composed when first asked for: most answers never show them.
+   * Composed only when asked for (each caller asks at most once): most answers never show them.
    */
   related(): { text: string; citations: Citation[] } | undefined;
 }
@@ -143,8 +143,7 @@ function finish(partial: Omit<Assessment, "verdict" | "related">, models: Answer
   const verdict = partial.draft.citations.length
     ? decide(partial.confidence, partial.relevance, models.thresholds)
     : decide(0, partial.relevance, models.thresholds);
-  let related: { text: string; citations: Citation[] } | undefined | null = null;
-  return { ...partial, verdict, related: () => (related === null ? (related = relatedPassages(partial.ranked, context)) : related) };
+  return { ...partial, verdict, related: () => relatedPassages(partial.ranked, context) };
 }
 
 /**
