@@ -190,7 +190,7 @@ describe("two replicas behind a load balancer", () => {
         }).then((res) => (res.status === 200 ? "" : `HTTP ${res.status}`), (error: Error) => error.message);
         outcomes.push({ startedAt, failure });
         // Paced: a cached answer takes about a millisecond, and unpaced the load would spend every key's rate
-        // limit (100 keys at 30 a minute) within the three seconds, failing with 429 instead of testing failover.
+        // limit (99 keys at 30 a minute) within the three seconds, failing with 429 instead of testing failover.
         await sleep(20);
       }
     };
