@@ -110,6 +110,12 @@ describe("questions as people type them", () => {
     expect(unknown.citations).toEqual([]);
   });
 
+  it("counts words the documents use only in headings as theirs", async () => {
+    // "guide" is only in a heading ("# Visitor guide"); "money" is nowhere.
+    expect((await ask("Describe the guide")).refusal?.reason).not.toBe("unknown-terms");
+    expect((await ask("how much money came in")).refusal?.reason).toBe("unknown-terms");
+  });
+
   it("never hides a relevant passage behind a flat refusal: a refusal with related passages cites them", async () => {
     const result = await ask("How much did the library spend on new books?");
     expect(shows(result, "£610,000")).toBe(true);

@@ -19,6 +19,15 @@ describe("term weights", () => {
     expect(weights.knownFamily(stem("organisations"))).toBe(true);
   });
 
+  it("knows a word the documents use only in a heading", () => {
+    const headed = createTermWeights([{ ...chunk("c", "1. Have lunch with your buddy."), section: "ONBOARDING", headings: ["HANDBOOK PART 3", "ONBOARDING"] }]);
+    expect(headed.knownFamily(stem("onboarding"))).toBe(true);
+    expect(headed.knownFamily(stem("handbooks"))).toBe(true);
+    expect(headed.knownFamily(stem("probation"))).toBe(false);
+    // What passages say is measured apart: the heading word is in no chunk's text.
+    expect(headed.known(stem("onboarding"))).toBe(false);
+  });
+
   it("does not stretch families to short stems or unrelated words", () => {
     // "car" and "cargo" share a beginning by chance.
     expect(weights.knownFamily(stem("carp"))).toBe(false);

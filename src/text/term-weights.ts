@@ -4,12 +4,13 @@ import { terms } from "./terms.js";
 /** How informative each term is in this corpus (inverse document frequency), and how well a text covers a question. */
 export interface TermWeights {
   idf(term: string): number;
-  /** Whether any chunk contains the term. */
+  /** Whether any chunk's text contains the term. */
   known(term: string): boolean;
   /**
-   * Whether any chunk contains the term or a word of its family: one that begins with the other, both
-   * at least `FAMILY_STEM` letters long ("member" and "membership", "organis" and "organisation"). The
-   * stemmer removes inflections only, so derived words would otherwise count as unknown.
+   * Whether the documents use the term or a word of its family anywhere, headings included: a word of
+   * the family begins with the other, both at least `FAMILY_STEM` letters long ("member" and
+   * "membership", "organis" and "organisation"). The stemmer removes inflections only, so derived words
+   * would otherwise count as unknown.
    */
   knownFamily(term: string): boolean;
   /** IDF-weighted share (0-1) of `questionTerms` that occur in `text`. */
@@ -24,15 +25,20 @@ const FAMILY_STEM = 5;
 export function createTermWeights(chunks: Chunk[]): TermWeights {
   const df = new Map<string, number>();
   for (const chunk of chunks) for (const term of new Set(terms(chunk.text))) df.set(term, (df.get(term) ?? 0) + 1);
+  // A word the documents use only in headings ("ONBOARDING" above a numbered list) is still theirs:
+  // retrieval searches headings too, and a question about it must not be refused as foreign. The
+  // measures of a passage (`known`, `idf`) stay with what passages say.
+  const vocabulary = new Set(df.keys());
+  for (const chunk of chunks) for (const term of terms([chunk.section ?? "", ...(chunk.headings ?? [])].join(" "))) vocabulary.add(term);
   const n = chunks.length;
   const idf = (term: string) => Math.log(1 + n / ((df.get(term) ?? 0) + 0.5));
   return {
     idf,
     known: (term) => df.has(term),
     knownFamily(term) {
-      if (df.has(term)) return true;
+      if (vocabulary.has(term)) return true;
       if (term.length < FAMILY_STEM) return false;
-      for (const word of df.keys()) {
+      for (const word of vocabulary) {
         if (word.length >= FAMILY_STEM && (word.startsWith(term) || term.startsWith(word))) return true;
       }
       return false;

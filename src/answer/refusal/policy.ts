@@ -29,10 +29,10 @@ export function refuseBeforeAnswering(analysis: QuestionAnalysis, sources: Retri
   if (!words.length && !analysis.periods.length) {
     return { reason: "no-question", detail: "The question has no words the documents could be searched for." };
   }
-  // Not one of the question's words occurs in the documents, even after spelling correction and in any
-  // derived form: a quote
-  // from them could share nothing with the question but its meaning, which the embeddings alone cannot
-  // vouch for. (A question naming a period still lists that period.)
+  // Not one of the question's words occurs in the documents (headings included), even after spelling
+  // correction and in any derived form: a quote from them could share nothing with the question but its
+  // meaning, which the embeddings alone cannot vouch for. (A question naming a period still lists that
+  // period.)
   const unknown = [...new Set(words)].filter((term) => !context.weights.knownFamily(term));
   if (words.length && unknown.length === new Set(words).size && !analysis.periods.length) {
     return { reason: "unknown-terms", detail: `None of the question's words (${quoted(analysis, unknown)}) occurs in the documents.` };
