@@ -3,7 +3,7 @@ import { carriesFreshDate, holdsAnswerType } from "../answer/answer-types.js";
 import type { Chunk } from "../index/chunk.js";
 import { logOdds, type LogisticModel } from "../model/logistic.js";
 import { termPairs } from "../text/phrases.js";
-import { terms } from "../text/terms.js";
+import { headingTerms } from "../text/terms.js";
 import type { CorpusContext } from "./corpus-context.js";
 import type { QuestionAnalysis } from "./question.js";
 
@@ -57,7 +57,7 @@ function passageTermsOf(chunk: Chunk, year: number): PassageTerms {
       });
     }
     found = {
-      heading: new Set(terms([chunk.section ?? "", ...(chunk.headings ?? [])].join(" "))),
+      heading: new Set(headingTerms(chunk)),
       sentencePairs: sentences.length > 1 ? sentences.slice(1).map((sentence, i) => new Set([...sentences[i]!.terms, ...sentence.terms])) : sentences.map((s) => s.terms),
       phrases,
     };

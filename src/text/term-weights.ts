@@ -1,5 +1,5 @@
 import type { Chunk } from "../index/chunk.js";
-import { terms } from "./terms.js";
+import { headingTerms, terms } from "./terms.js";
 
 /** How informative each term is in this corpus (inverse document frequency), and how well a text covers a question. */
 export interface TermWeights {
@@ -29,7 +29,7 @@ export function createTermWeights(chunks: Chunk[]): TermWeights {
   // retrieval searches headings too, and a question about it must not be refused as foreign. The
   // measures of a passage (`known`, `idf`) stay with what passages say.
   const vocabulary = new Set(df.keys());
-  for (const chunk of chunks) for (const term of terms([chunk.section ?? "", ...(chunk.headings ?? [])].join(" "))) vocabulary.add(term);
+  for (const chunk of chunks) for (const term of headingTerms(chunk)) vocabulary.add(term);
   const n = chunks.length;
   const idf = (term: string) => Math.log(1 + n / ((df.get(term) ?? 0) + 0.5));
   return {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { stemmer } from "stemmer";
 import { eng } from "stopword";
+import type { Chunk } from "../index/chunk.js";
 
 // Question words too: "When When When When" asks nothing, and "when" in a passage answers nothing by itself.
 const STOPWORDS = new Set([...eng, "did", "does", "happened", "happen", "took", "place", "according", "chronology", "corpus", "during", "also", "whose", "tell",
@@ -70,6 +71,11 @@ export function terms(text: string): string[] {
     if (term) out.push(term);
   }
   return out;
+}
+
+/** Index terms of the headings above a chunk, its own section first. */
+export function headingTerms(chunk: Pick<Chunk, "section" | "headings">): string[] {
+  return terms([chunk.section ?? "", ...(chunk.headings ?? [])].join(" "));
 }
 
 /**
